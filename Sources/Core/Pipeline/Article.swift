@@ -1,0 +1,36 @@
+/// One news article as the pipeline understands it.
+///
+/// A file usually holds one article; feeds and JSON arrays may hold several, told apart by `item`.
+public struct Article: Sendable, Equatable {
+    /// Key of the article inside its file: empty for a file that is one article.
+    public var item: String
+    /// The headline.
+    public var title: String
+    /// The cleaned body, as the author wrote it (no typographic normalisation).
+    public var text: String
+    /// Publication date as ISO 8601 (`2021-12` or `2021-12-17`), or nil when none is known.
+    public var date: String?
+    /// Site or agency name, when known.
+    public var source: String?
+    /// ISO 639-1 code of the language, or `und`.
+    public var language: String
+    /// How sure the language guess is, from 0 to 1.
+    public var languageConfidence: Double
+    /// The format the article was extracted from, such as `text`.
+    public var format: String
+
+    /// Creates an article from its parts.
+    public init(
+        item: String = "", title: String, text: String, date: String? = nil, source: String? = nil,
+        language: String, languageConfidence: Double, format: String
+    ) {
+        self.item = item
+        self.title = title
+        self.text = text
+        self.date = date
+        self.source = source
+        self.language = language
+        self.languageConfidence = languageConfidence
+        self.format = format
+    }
+}

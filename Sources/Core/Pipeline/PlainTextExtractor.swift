@@ -1,0 +1,72 @@
+/// Finds the headline and body of an article written as plain text.
+///
+/// Scraped text starts with site names and section labels and may end with navigation crumbs or
+/// the headline again. Lines like that are short and carry no sentence punctuation, so the
+/// headline is the first line that reads like a sentence or a headline of several words.
+public enum PlainTextExtractor {
+    /// The longest headline kept whole; a longer first line gives its first sentence or a cut.
+    static let maximumTitleLength = 160
+
+    /// The title and cleaned body of `text`, or nil when it holds no words.
+    public static func extract(_ text: String) -> (title: String, body: String)? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { $0.trimmingWhiteSpace() }
+        guard let first = lines.firstIndex(where: isMeaningful) ?? lines.firstIndex(where: { !$0.isEmpty }) else {
+            return nil
+        }
+        var last = lines.lastIndex(where: { !$0.isEmpty }) ?? first
+        let headline = lines[first]
+        // Trailing crumbs and a repeated headline close many scraped pages.
+        while last > first, lines[last].isEmpty || isTrailingBoilerplate(lines[last], headline: headline) {
+            last -= 1
+        }
+        let title = makeTitle(from: headline)
+        let titleIsWholeLine = title == headline && last > first
+        let bodyLines = lines[(titleIsWholeLine ? first + 1 : first)...last]
+        let body = collapseBlankLines(bodyLines)
+        return (title, body.isEmpty ? String(headline) : body)
+    }
+
+    /// A line of four words or more, or of two or more that ends like a sentence.
+    static func isMeaningful(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: \.isWhitespace).count
+        if words >= 4 { return true }
+        return words >= 2 && line.last.map { ".?!\"»”".contains($0) } == true
+    }
+
+    static func isTrailingBoilerplate(_ line: Substring, headline: Substring) -> Bool {
+        if line == headline { return true }
+        let words = line.split(whereSeparator: \.isWhitespace).count
+        let endsLikeCrumb = line.last.map { "»›>→".contains($0) } == true
+        return words <= 5 && (endsLikeCrumb || !line.contains(where: { ".?!".contains($0) }))
+    }
+
+    static func makeTitle(from line: Substring) -> String {
+        if line.count <= maximumTitleLength { return String(line) }
+        if let end = line.firstIndex(where: { ".?!".contains($0) }),
+            line.distance(from: line.startIndex, to: end) < maximumTitleLength
+        {
+            return String(line[...end])
+        }
+        var cut = line.prefix(maximumTitleLength - 20)
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return cut + "…"
+    }
+
+    static func collapseBlankLines(_ lines: ArraySlice<Substring>) -> String {
+        var out: [Substring] = []
+        for line in lines where !(line.isEmpty && (out.last?.isEmpty ?? true)) {
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+extension Substring {
+    /// The line without white space at either end (Unicode white space, including no-break spaces).
+    func trimmingWhiteSpace() -> Substring {
+        guard let start = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        let end = lastIndex(where: { !$0.isWhitespace })!  // a non-space exists: `start` found one
+        return self[start...end]
+    }
+}

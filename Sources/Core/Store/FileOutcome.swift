@@ -1,0 +1,40 @@
+/// What reading and analysing one file gave, ready to be committed.
+public struct FileOutcome: Sendable {
+    /// The articles found, or why the file was rejected.
+    public enum Result: Sendable {
+        case articles([Article])
+        case rejected(Rejection)
+    }
+
+    /// The file, absolute.
+    public var path: String
+    /// SHA-256 of the content read (empty when the file could not be read).
+    public var sha256: String
+    /// Size in bytes when read.
+    public var size: Int64
+    /// Modification time when read, seconds since 1970.
+    public var modificationTime: Double
+    /// The articles or the rejection.
+    public var result: Result
+
+    /// Creates an outcome.
+    public init(path: String, sha256: String, size: Int64, modificationTime: Double, result: Result) {
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+        self.modificationTime = modificationTime
+        self.result = result
+    }
+}
+
+/// What the store knows of a file: enough to tell an unchanged file without reading it.
+public struct KnownFile: Sendable, Equatable {
+    /// SHA-256 of the content last processed.
+    public var sha256: String
+    /// Size in bytes when last processed.
+    public var size: Int64
+    /// Modification time when last processed.
+    public var modificationTime: Double
+    /// Whether the file was rejected.
+    public var isRejected: Bool
+}

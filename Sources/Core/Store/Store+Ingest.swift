@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// What the store knows of the file at `path`, or nil.
+    public func knownFile(at path: String) throws -> KnownFile? {
+        try pool.read { db in try Self.fetchKnownFile(db, path: path) }
+    }
+
+    /// Every known file below `root` (a folder path without trailing slash), by path.
+    public func knownFiles(below root: String) throws -> [String: KnownFile] {
+        try pool.read { db in
+            var files: [String: KnownFile] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT path, sha256, size, mtime, state FROM files WHERE path > ? AND path < ?",
+                arguments: [root + "/", root + "0"])  // '0' sorts right after '/': everything under root/
+            while let row = try rows.next() {
+                files[row["path"]] = KnownFile(
+                    sha256: row["sha256"], size: row["size"], modificationTime: row["mtime"],
+                    isRejected: row["state"] == "rejected")
+            }
+            return files
+        }
+    }
+
+    /// Commits the outcomes of a batch of files in one transaction and returns the events it recorded.
+    ///
+    /// A file whose content is unchanged is a no-op. A changed file updates its documents; articles
+    /// that left the file are removed. A rejected file loses the documents it had.
+    public func commit(_ outcomes: [FileOutcome], at now: Date = Date()) throws -> [StoredEvent] {
+        let time = now.timeIntervalSince1970
+        return try pool.write { db in
+            var events: [StoredEvent] = []
+            for outcome in outcomes {
+                try commit(outcome, time: time, db: db, events: &events)
+            }
+            return events
+        }
+    }
+
+    /// Removes the files at `paths`, or every file below a path that is a folder, with their documents.
+    public func remove(paths: [String], at now: Date = Date()) throws -> [StoredEvent] {
+        let time = now.timeIntervalSince1970
+        return try pool.write { db in
+            var events: [StoredEvent] = []
+            for path in paths {
+                let matches = try String.fetchAll(
+                    db, sql: "SELECT path FROM files WHERE path = ? OR (path > ? AND path < ?)",
+                    arguments: [path, path + "/", path + "0"])
+                for file in matches {
+                    try deleteDocuments(db, path: file, keeping: [], time: time, events: &events)
+                    try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [file])
+                }
+            }
+            return events
+        }
+    }
+
+    private func commit(_ outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]) throws {
+        let known = try Self.fetchKnownFile(db, path: outcome.path)
+        if let known, known.sha256 == outcome.sha256, !outcome.sha256.isEmpty {
+            try db.execute(
+                sql: "UPDATE files SET size = ?, mtime = ?, seen_at = ? WHERE path = ?",
+                arguments: [outcome.size, outcome.modificationTime, time, outcome.path])
+            return
+        }
+        let state: String
+        let reason: String?
+        switch outcome.result {
+        case .rejected(let rejection):
+            state = "rejected"
+            reason = rejection.message
+            try deleteDocuments(db, path: outcome.path, keeping: [], time: time, events: &events)
+            events.append(
+                try recordEvent(
+                    db, kind: .rejected, path: outcome.path, documentID: nil, language: nil, title: nil,
+                    reason: rejection.message, time: time))
+        case .articles(let articles):
+            state = "indexed"
+            reason = nil
+            try deleteDocuments(
+                db, path: outcome.path, keeping: Set(articles.map(\.item)), time: time, events: &events)
+            for article in articles {
+                try upsert(article, outcome: outcome, time: time, db: db, events: &events)
+            }
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO files (path, sha256, size, mtime, state, reason, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size,
+                    mtime = excluded.mtime, state = excluded.state, reason = excluded.reason, seen_at = excluded.seen_at
+                """,
+            arguments: [outcome.path, outcome.sha256, outcome.size, outcome.modificationTime, state, reason, time])
+    }
+
+    private func upsert(
+        _ article: Article, outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]
+    ) throws {
+        let existing = try Row.fetchOne(
+            db, sql: "SELECT id, title, body, language FROM documents WHERE path = ? AND item = ?",
+            arguments: [outcome.path, article.item])
+        let id: Int64
+        let kind: StoredEvent.Kind
+        if let existing {
+            id = existing["id"]
+            if existing["title"] == article.title && existing["body"] == article.text
+                && existing["language"] == article.language
+            {
+                return
+            }
+            try unindex(db, id: id, title: existing["title"], body: existing["body"], language: existing["language"])
+            try db.execute(
+                sql: """
+                    UPDATE documents SET title = ?, body = ?, language = ?, language_confidence = ?, format = ?,
+                        date = ?, source = ?, sha256 = ?, updated_at = ? WHERE id = ?
+                    """,
+                arguments: [
+                    article.title, article.text, article.language, article.languageConfidence, article.format,
+                    article.date, article.source, outcome.sha256, time, id,
+                ])
+            kind = .updated
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (path, item, title, body, language, language_confidence, format, date,
+                        source, sha256, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    outcome.path, article.item, article.title, article.text, article.language,
+                    article.languageConfidence, article.format, article.date, article.source, outcome.sha256, time,
+                    time,
+                ])
+            id = db.lastInsertedRowID
+            kind = .ingested
+        }
+        try db.execute(
+            sql: "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
+            arguments: [
+                id, NewsTokenizer.marked(article.title, language: article.language),
+                NewsTokenizer.marked(article.text, language: article.language),
+            ])
+        events.append(
+            try recordEvent(
+                db, kind: kind, path: outcome.path, documentID: id, language: article.language, title: article.title,
+                reason: nil, time: time))
+    }
+
+    /// Deletes the documents of `path` whose item is not in `kept`, each with a `removed` event.
+    private func deleteDocuments(
+        _ db: Database, path: String, keeping kept: Set<String>, time: Double, events: inout [StoredEvent]
+    ) throws {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, item, title, body, language FROM documents WHERE path = ?", arguments: [path])
+        for row in rows where !kept.contains(row["item"]) {
+            let id: Int64 = row["id"]
+            try unindex(db, id: id, title: row["title"], body: row["body"], language: row["language"])
+            try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+            events.append(
+                try recordEvent(
+                    db, kind: .removed, path: path, documentID: id, language: row["language"], title: row["title"],
+                    reason: nil, time: time))
+        }
+    }
+
+    /// Removes a document's rows from the external-content index; FTS5 needs the values exactly as indexed.
+    private func unindex(_ db: Database, id: Int64, title: String, body: String, language: String) throws {
+        try db.execute(
+            sql: "INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            arguments: [
+                id, NewsTokenizer.marked(title, language: language), NewsTokenizer.marked(body, language: language),
+            ])
+    }
+
+    static func fetchKnownFile(_ db: Database, path: String) throws -> KnownFile? {
+        try Row.fetchOne(db, sql: "SELECT sha256, size, mtime, state FROM files WHERE path = ?", arguments: [path])
+            .map {
+                KnownFile(
+                    sha256: $0["sha256"], size: $0["size"], modificationTime: $0["mtime"],
+                    isRejected: $0["state"] == "rejected")
+            }
+    }
+}

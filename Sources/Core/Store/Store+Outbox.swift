@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Records an event in the outbox inside the caller's transaction.
+    func recordEvent(
+        _ db: Database, kind: StoredEvent.Kind, path: String, documentID: Int64?, language: String?, title: String?,
+        reason: String?, time: Double
+    ) throws -> StoredEvent {
+        try db.execute(
+            sql: """
+                INSERT INTO events (kind, path, doc_id, language, title, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [kind.rawValue, path, documentID, language, title, reason, time])
+        return StoredEvent(
+            id: db.lastInsertedRowID, kind: kind, path: path, documentID: documentID, language: language,
+            title: title, reason: reason)
+    }
+
+    /// The oldest events not yet sent to the journal, at most `limit`, oldest first.
+    public func unsentEvents(limit: Int = 500) throws -> [StoredEvent] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, kind, path, doc_id, language, title, reason FROM events
+                    WHERE sent_at IS NULL ORDER BY id LIMIT ?
+                    """,
+                arguments: [limit]
+            ).compactMap { row in
+                guard let kind = StoredEvent.Kind(rawValue: row["kind"]) else { return nil }
+                return StoredEvent(
+                    id: row["id"], kind: kind, path: row["path"], documentID: row["doc_id"],
+                    language: row["language"], title: row["title"], reason: row["reason"])
+            }
+        }
+    }
+
+    /// Marks events as written to the journal.
+    public func markSent(_ ids: [Int64], at now: Date = Date()) throws {
+        guard !ids.isEmpty else { return }
+        try pool.write { db in
+            for id in ids {
+                try db.execute(
+                    sql: "UPDATE events SET sent_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
+            }
+        }
+    }
+
+    /// Writes a value the daemon shares with the CLI, such as the number of files waiting.
+    public func setMeta(_ key: String, _ value: String) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+    }
+
+    /// A value written by `setMeta`, or nil.
+    public func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+}

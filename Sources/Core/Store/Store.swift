@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// The archive: documents, their full-text index, the files they came from and the outbox of events.
+///
+/// SQLite through a GRDB `DatabasePool` in WAL mode, so the CLI reads while the daemon writes.
+/// Everything that persists goes through this one type, so a second backend can later sit behind it.
+public struct Store: Sendable {
+    /// The file name of the database inside the state directory.
+    public static let databaseName = "newsdrop.sqlite"
+
+    let pool: DatabasePool
+
+    /// Opens the store in `stateDirectory`, creating the folder and database when `create` is true.
+    public init(stateDirectory: String, create: Bool) throws(StoreError) {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: stateDirectory, isDirectory: &isFolder)
+        if exists && !isFolder.boolValue {
+            throw StoreError(.missing, "State directory '\(stateDirectory)' is a file, not a folder")
+        }
+        let path = (stateDirectory as NSString).appendingPathComponent(Self.databaseName)
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(
+                .missing,
+                "No archive in '\(stateDirectory)': the state directory does not exist or holds no "
+                    + "\(Self.databaseName) (run 'newsdrop ingest' or 'newsdrop run' with this --state-dir first)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { db in
+                db.add(tokenizer: NewsTokenizer.self)
+                // WAL with NORMAL sync is durable against process crashes (kill -9), which is what the daemon needs.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.unusable, "Cannot open the archive at '\(path)': \(error)", cause: error)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE files (
+                        path TEXT PRIMARY KEY,
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        mtime REAL NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('indexed', 'rejected')),
+                        reason TEXT,
+                        seen_at REAL NOT NULL
+                    );
+                    CREATE TABLE documents (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        path TEXT NOT NULL,
+                        item TEXT NOT NULL DEFAULT '',
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        language_confidence REAL NOT NULL,
+                        format TEXT NOT NULL,
+                        date TEXT,
+                        source TEXT,
+                        sha256 TEXT NOT NULL,
+                        ingested_at REAL NOT NULL,
+                        updated_at REAL NOT NULL,
+                        UNIQUE (path, item)
+                    );
+                    CREATE INDEX documents_language ON documents(language);
+                    CREATE VIRTUAL TABLE documents_fts USING fts5(
+                        title, body, content='documents', content_rowid='id', tokenize='newsdrop'
+                    );
+                    CREATE TABLE events (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        path TEXT NOT NULL,
+                        doc_id INTEGER,
+                        language TEXT,
+                        title TEXT,
+                        reason TEXT,
+                        created_at REAL NOT NULL,
+                        sent_at REAL
+                    );
+                    CREATE INDEX events_unsent ON events(id) WHERE sent_at IS NULL;
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    """)
+        }
+        return migrator
+    }
+}
+
+/// A failure of the archive itself (not of one input file).
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// The kind of failure.
+    public enum Code: Sendable {
+        /// The state directory or its database does not exist.
+        case missing
+        /// The database cannot be opened, migrated, read or written.
+        case unusable
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// A sentence naming the path and the problem.
+    public var message: String
+    /// The underlying error, when there is one.
+    public var cause: (any Error)?
+
+    init(_ code: Code, _ message: String, cause: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.cause = cause
+    }
+
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Core
+
+/// `--state-dir` and `--config`, shared by the commands that read the archive.
+struct ArchiveOptions: ParsableArguments {
+    @Option(name: .customLong("state-dir"), help: "The state directory holding the archive (default: state_dir of the config).")
+    var stateDirectory: String?
+
+    @Option(help: "A configuration file (default: /etc/newsdrop/newsdrop.toml when it exists).")
+    var config: String?
+
+    /// Opens the archive, failing with a message that names the path when it is missing.
+    func openStore() throws -> Store {
+        let directory: String
+        if let stateDirectory {
+            directory = stateDirectory
+        } else {
+            do {
+                directory = try Config.load(path: config).stateDirectory
+            } catch {
+                throw fail(error.description, Exit.usage)
+            }
+        }
+        do {
+            return try Store(stateDirectory: directory, create: false)
+        } catch {
+            throw fail(error.description, Exit.failure)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Core
+import Foundation
+import TOMLKit
+
+/// The daemon's settings: `config/newsdrop.toml` keys, overridden by command-line flags.
+struct Config: Sendable, Equatable {
+    /// The drop folder watched for articles.
+    var inbox = "/srv/newsdrop/inbox"
+    /// Where the archive, digests and service state live; never inside the drop folder.
+    var stateDirectory = "/var/lib/newsdrop"
+    /// Seconds between full reconciliation scans of the drop folder.
+    var rescanInterval: Double = 300
+    /// Seconds a file's size and modification time must stay the same before a file still open is read.
+    var settleTime: Double = 2
+    /// Files larger than this many bytes are rejected.
+    var maxFileSize: Int64 = 20 * 1024 * 1024
+    /// Name patterns of files that are still being written.
+    var ignore = IgnoreRules.defaultPatterns
+    /// Where log lines and events go.
+    var logTarget = LogTarget.auto
+
+    /// The file read when `--config` is not given, if it exists.
+    static let systemPath = "/etc/newsdrop/newsdrop.toml"
+
+    static let knownKeys = [
+        "inbox", "state_dir", "rescan_interval", "settle_time", "max_file_size", "ignore", "log_target",
+    ]
+
+    /// Loads `path`, or the system file when `path` is nil and it exists, or the defaults.
+    static func load(path: String?) throws(ConfigError) -> Config {
+        guard let path = path ?? (FileManager.default.fileExists(atPath: systemPath) ? systemPath : nil) else {
+            return Config()
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(path: path, "cannot be read (does it exist, and may this user read it?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: path, "is not UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses TOML text; `path` names the file in errors.
+    static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(path: path, "is not valid TOML at line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw ConfigError(path: path, "is not valid TOML: \(error)")
+        }
+        var config = Config()
+        for key in table.keys where !knownKeys.contains(key) {
+            throw ConfigError(path: path, "has an unknown key '\(key)' (known keys: \(knownKeys.joined(separator: ", ")))")
+        }
+        let reader = ConfigReader(table: table, path: path)
+        if let value = try reader.string("inbox") { config.inbox = value }
+        if let value = try reader.string("state_dir") { config.stateDirectory = value }
+        if let value = try reader.seconds("rescan_interval", minimum: 1) { config.rescanInterval = value }
+        if let value = try reader.seconds("settle_time", minimum: 0) { config.settleTime = value }
+        if let value = try reader.byteSize("max_file_size") { config.maxFileSize = value }
+        if let value = try reader.strings("ignore") { config.ignore = value }
+        if let value = try reader.string("log_target") {
+            guard let target = LogTarget(rawValue: value) else {
+                throw ConfigError(path: path, "key 'log_target' must be \"auto\", \"journal\" or \"stderr\", not \"\(value)\"")
+            }
+            config.logTarget = target
+        }
+        return config
+    }
+
+    /// Checks the folders: the drop folder exists, the state directory is not inside it.
+    func validated() throws(ConfigError) -> Config {
+        var config = self
+        config.inbox = Self.absolute(inbox)
+        config.stateDirectory = Self.absolute(stateDirectory)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: config.inbox, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ConfigError(path: nil, "the drop folder '\(config.inbox)' does not exist or is not a folder: create it, or set 'inbox' / --inbox")
+        }
+        let inboxSlash = config.inbox.hasSuffix("/") ? config.inbox : config.inbox + "/"
+        if config.stateDirectory == config.inbox || config.stateDirectory.hasPrefix(inboxSlash) {
+            throw ConfigError(path: nil, "the state directory '\(config.stateDirectory)' is inside the drop folder '\(config.inbox)': it would watch its own database; choose another 'state_dir'")
+        }
+        return config
+    }
+
+    /// `path` made absolute against the working directory, without `.`/`..` components or a trailing slash.
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: full).standardizedFileURL.path
+    }
+}
+
+/// A configuration problem, naming the file and key.
+struct ConfigError: Error, CustomStringConvertible {
+    /// The config file, when the problem is in one.
+    var path: String?
+    /// What is wrong.
+    var problem: String
+
+    init(path: String?, _ problem: String) {
+        self.path = path
+        self.problem = problem
+    }
+
+    var description: String { path.map { "Configuration '\($0)' \(problem)" } ?? "Configuration: \(problem)" }
+}

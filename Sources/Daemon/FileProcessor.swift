@@ -1,0 +1,98 @@
+import Core
+import Glibc
+
+/// Reads one file and runs the pipeline on it: the intake rules of DESIGN.md, then bytes to articles.
+struct FileProcessor: Sendable {
+    /// Symbolic links must lead inside this folder (the drop folder); nil allows any target.
+    var root: String?
+    /// Larger files are rejected without being read.
+    var maxFileSize: Int64
+    let pipeline = Pipeline()
+
+    /// The outcome for the file at `path`, or nil when it no longer exists.
+    func process(path: String) -> FileOutcome? {
+        guard let link = FileStatus.of(path) else { return nil }
+        var status = link
+        if link.kind == .symlink {
+            guard let target = FileStatus.resolved(path), let targetStatus = FileStatus.of(target) else {
+                return rejected(path, link, .notRegularFile, "'\(path)' is a symbolic link to nothing")
+            }
+            if let root, let realRoot = FileStatus.resolved(root), !target.hasPrefix(realRoot + "/") {
+                return rejected(
+                    path, link, .notRegularFile,
+                    "'\(path)' is a symbolic link leading outside the drop folder (to '\(target)'); copy the file in instead")
+            }
+            status = targetStatus
+        }
+        if case .other(let kind) = status.kind {
+            return rejected(path, status, .notRegularFile, "'\(path)' is \(kind), not a regular file")
+        }
+        guard status.kind != .folder else { return nil }
+        if status.size > maxFileSize {
+            return rejected(
+                path, status, .tooLarge,
+                "'\(path)' is \(status.size) bytes, over the limit of \(maxFileSize) bytes (max_file_size)")
+        }
+        let bytes: [UInt8]
+        switch Self.readAll(path, limit: maxFileSize) {
+        case .success(let read): bytes = read
+        case .failure(let error) where error.number == ENOENT: return nil
+        case .failure(let error):
+            return rejected(
+                path, status, .unreadable,
+                "Cannot read '\(path)': \(String(cString: strerror(error.number))) (the service runs as user \(Self.userName))")
+        }
+        let digest = ContentDigest.sha256(bytes)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let result: FileOutcome.Result
+        do {
+            result = .articles(try pipeline.articles(from: bytes, fileName: name))
+        } catch {
+            result = .rejected(error)
+        }
+        return FileOutcome(
+            path: path, sha256: digest, size: Int64(bytes.count), modificationTime: status.modificationTime,
+            result: result)
+    }
+
+    private func rejected(_ path: String, _ status: FileStatus, _ code: Rejection.Code, _ message: String)
+        -> FileOutcome
+    {
+        // Unread files get an identity from size and time, so an unchanged one is not rejected twice.
+        FileOutcome(
+            path: path, sha256: "unread:\(code):\(status.size):\(status.modificationTime)", size: status.size,
+            modificationTime: status.modificationTime, result: .rejected(Rejection(code, message)))
+    }
+
+    /// Reads the whole file; `O_NONBLOCK` so a FIFO that slipped through cannot hang the service.
+    static func readAll(_ path: String, limit: Int64) -> Result<[UInt8], SystemError> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(SystemError(number: errno)) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(SystemError(number: errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            // A file that grew past the limit while being read is cut; the next change re-reads it.
+            if Int64(bytes.count) > limit { break }
+        }
+        return .success(bytes)
+    }
+
+    static let userName: String = {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "uid \(geteuid())" }
+        return String(cString: name)
+    }()
+}
+
+/// An `errno` value from a failed system call.
+struct SystemError: Error {
+    /// The `errno` value.
+    var number: Int32
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Core
+import Foundation
+
+/// `newsdrop ingest`: one-shot batch ingest through the daemon's pipeline.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest files or folders once, through the same pipeline as the service.",
+        discussion: """
+            Folders are walked recursively (ignoring in-progress names); files of a folder that left it since
+            the last ingest are removed from the archive. Exit status 65 when some file was rejected.
+            """)
+
+    @Option(name: .customLong("state-dir"), help: "Where the archive lives (created when missing).")
+    var stateDirectory: String
+
+    @Option(name: .customLong("max-file-size"), help: "Reject files larger than this many bytes.")
+    var maxFileSize: Int64 = Config().maxFileSize
+
+    @Argument(help: "Files or folders to ingest.")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one file or folder to ingest.") }
+    }
+
+    func run() async throws {
+        let store: Store
+        do {
+            store = try Store(stateDirectory: stateDirectory, create: true)
+        } catch {
+            throw fail(error.description, Exit.failure)
+        }
+        let ignore = IgnoreRules()
+        var files: [String] = []
+        var removals: [String] = []
+        for argument in paths {
+            let path = Config.absolute(argument)
+            guard let status = FileStatus.of(path, followingLinks: true) else {
+                throw fail("Cannot ingest '\(argument)': no such file or folder", Exit.badInput)
+            }
+            if status.kind == .folder {
+                let found = FolderScanner.scan(root: path, ignore: ignore)
+                files += found.keys.sorted()
+                removals += try store.knownFiles(below: path).keys.filter { found[$0] == nil }
+            } else {
+                files.append(path)
+            }
+        }
+        let ingester = BatchIngester(processor: FileProcessor(root: nil, maxFileSize: maxFileSize), store: store)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var events: [StoredEvent] = []
+        do {
+            if !removals.isEmpty { events += try store.remove(paths: removals) }
+            var index = files.startIndex
+            while index < files.endIndex {
+                let batch = Array(files[index..<min(index + 256, files.endIndex)])
+                events += try await ingester.ingest(batch).events
+                index += batch.count
+            }
+        } catch {
+            throw fail("Cannot commit to the archive in '\(stateDirectory)': \(error)", Exit.failure)
+        }
+        let elapsed = start.duration(to: clock.now)
+        for event in events { print(event.message) }
+        sendToJournal(store)
+        let counts = Dictionary(grouping: events, by: \.kind).mapValues(\.count)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = seconds > 0 ? Int(Double(files.count) / seconds) : files.count
+        printError(
+            "\(files.count) files in \(String(format: "%.2f", seconds)) s (\(rate) files/s): "
+                + StoredEvent.Kind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
+                .joined(separator: ", ") + (events.isEmpty ? "nothing changed" : ""))
+        if counts[.rejected] != nil { throw Exit.badInput }
+    }
+
+    /// Sends the new events to the journal when one listens; otherwise the lines printed above are the record.
+    private func sendToJournal(_ store: Store) {
+        let journal = Journal(target: .auto)
+        do {
+            while case let events = try store.unsentEvents(), !events.isEmpty {
+                if journal.isJournald {
+                    for event in events { journal.send(event.journalFields) }
+                }
+                try store.markSent(events.map(\.id))
+            }
+        } catch {
+            printError("newsdrop: cannot send the events to the journal: \(error)")
+        }
+    }
+}

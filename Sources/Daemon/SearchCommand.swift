@@ -1,0 +1,86 @@
+import ArgumentParser
+import Core
+import Foundation
+
+/// `newsdrop search`: full-text search of the archive.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the archive, best matches first.",
+        discussion: """
+            Syntax: words (all must match), "a phrase", a OR b, -excluded, prefix*, lang:fr,
+            after:2022-01-01, before:2022-02-01, source:name. Words are matched in every indexed language,
+            ignoring case, accents and word endings (garantie finds garanties).
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Flag(help: "Print JSON: an object with query, count and results.")
+    var json = false
+
+    @Option(help: "At most this many results.")
+    var limit = 10
+
+    @Argument(help: "The query.")
+    var query: [String] = []
+
+    func run() throws {
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery(parsing: query.joined(separator: " "))
+        } catch {
+            throw fail(error.description, Exit.usage)
+        }
+        guard limit > 0 else { throw fail("--limit must be at least 1", Exit.usage) }
+        let store = try archive.openStore()
+        let hits: [SearchHit]
+        do {
+            hits = try store.search(parsed, limit: limit)
+        } catch {
+            throw fail("Cannot search the archive: \(error)", Exit.failure)
+        }
+        if json {
+            struct Output: Encodable {
+                var query: String
+                var count: Int
+                var results: [SearchHit]
+            }
+            printJSON(Output(query: query.joined(separator: " "), count: hits.count, results: hits))
+            return
+        }
+        if hits.isEmpty {
+            printError("No document matches '\(query.joined(separator: " "))'.")
+            return
+        }
+        let bold = isatty(1) == 1
+        for (rank, hit) in hits.enumerated() {
+            let details = [hit.language, hit.date, hit.source].compactMap { $0 }.joined(separator: ", ")
+            print("\(rank + 1). \(hit.title)  [\(details)]")
+            print("   \(hit.path)  (document \(hit.docID), score \(String(format: "%.2f", hit.score)))")
+            let snippet = hit.snippet.replacingOccurrences(of: "\n", with: " ")
+            print("   " + (bold ? Self.emphasised(snippet) : snippet))
+        }
+    }
+
+    /// The snippet with `**match**` shown in bold on a terminal.
+    static func emphasised(_ snippet: String) -> String {
+        var out = ""
+        var isOpen = false
+        for (index, part) in snippet.components(separatedBy: "**").enumerated() {
+            if index > 0 {
+                out += isOpen ? "\u{1B}[0m" : "\u{1B}[1m"
+                isOpen.toggle()
+            }
+            out += part
+        }
+        return out + (isOpen ? "\u{1B}[0m" : "")
+    }
+}
+
+/// Prints `value` as one line of JSON.
+func printJSON(_ value: some Encodable) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    guard let data = try? encoder.encode(value) else { return }
+    print(String(decoding: data, as: UTF8.self))
+}
