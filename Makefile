@@ -1,0 +1,48 @@
+# Newsdrop: `make run` and `make test` are all a fresh machine needs.
+SWIFT      ?= swift
+INBOX      ?= var/inbox
+STATE      ?= var/state
+APT        := libsystemd-dev libstemmer-dev libcld2-dev pkg-config iso-codes
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN        := .build/release/newsdrop
+
+.PHONY: run test build deps journald lint format clean
+
+## Install the Debian packages that are missing (libsystemd, Snowball, CLD2).
+deps:
+	@missing=$$(for p in $(APT); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## Start a standalone systemd-journald when none is listening (containers, CI).
+journald:
+	@if ! pgrep -f /lib/systemd/systemd-journald >/dev/null && ! systemctl is-active -q systemd-journald 2>/dev/null; then \
+		echo "Starting a standalone systemd-journald"; \
+		rm -f /run/systemd/journal/socket; \
+		(setsid /lib/systemd/systemd-journald >/dev/null 2>&1 &); \
+		for i in 1 2 3 4 5 6 7 8 9 10; do [ -S /run/systemd/journal/socket ] && break; sleep 0.5; done; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+## Build and run the daemon on ./var/inbox with its state in ./var/state.
+run: build
+	mkdir -p $(INBOX) $(STATE)
+	$(BIN) run --inbox $(INBOX) --state-dir $(STATE)
+
+## Every test: unit, property and end-to-end (real process, real inotify, real journald).
+test: deps journald
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
+
+clean:
+	rm -rf .build var
