@@ -1,0 +1,96 @@
+import Core
+import Testing
+
+struct PipelineTests {
+    let pipeline = Pipeline()
+
+    @Test func headlineSkipsSiteNameAndSectionLabel() throws {
+        let text = """
+            Bbabo NET
+
+            Actualités
+
+            Les États-Unis ont répondu à la Russie sur les garanties de sécurité ?
+
+            Les États-Unis et l'OTAN ont refusé de signer un traité sur les garanties de sécurité en Europe.
+            Les partenaires occidentaux ne sont pas d'accord avec la demande de Moscou.
+
+            Retour aux actualités »
+
+            Les États-Unis ont répondu à la Russie sur les garanties de sécurité ?
+            """
+        let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == "Les États-Unis ont répondu à la Russie sur les garanties de sécurité ?")
+        #expect(article.text.hasPrefix("Les États-Unis et l'OTAN ont refusé"))
+        #expect(!article.text.contains("Retour aux actualités"))
+        #expect(!article.text.contains("Bbabo NET"))
+        #expect(article.format == "text")
+    }
+
+    @Test func longFirstLineGivesItsFirstSentenceAsTitleAndStaysInTheBody() throws {
+        let sentence = "Russia unveiled on Friday treaty proposals to limit NATO influence in its neighbourhood."
+        let text = sentence + " And it called for talks on Saturday in order to prevent an escalation of tensions in Europe.\nMore."
+        let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == sentence)
+        #expect(article.text.hasPrefix(sentence))
+    }
+
+    @Test func windows1252IsDecoded() throws {
+        // "Café à Noël: l’été" in Windows-1252: é=E9, à=E0, ë=EB, ’=92 (a byte Latin-1 lacks).
+        let bytes: [UInt8] =
+            Array("Caf".utf8) + [0xE9, 0x20, 0xE0] + Array(" No".utf8) + [0xEB] + Array("l: l".utf8)
+            + [0x92, 0xE9, 0x74, 0xE9]
+        #expect(TextDecoder.decode(bytes).encoding == .windows1252)
+        #expect(TextDecoder.decode(bytes).text == "Café à Noël: l’été")
+    }
+
+    @Test func undefinedWindows1252BytesFallBackToLatin1() {
+        #expect(TextDecoder.decode([0x41, 0x81, 0x42]).text.unicodeScalars.map(\.value) == [0x41, 0x81, 0x42])
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE] as [UInt8], TextDecoder.Encoding.utf16LE), ([0xFE, 0xFF], .utf16BE),
+    ])
+    func utf16WithByteOrderMarkIsDecoded(mark: [UInt8], encoding: TextDecoder.Encoding) throws {
+        let units = Array("Négociations à Genève".utf16)
+        let body = units.flatMap { unit -> [UInt8] in
+            let high = UInt8(unit >> 8)
+            let low = UInt8(unit & 0xFF)
+            return encoding == .utf16LE ? [low, high] : [high, low]
+        }
+        let decoded = TextDecoder.decode(mark + body)
+        #expect(decoded.encoding == encoding)
+        #expect(decoded.text == "Négociations à Genève")
+    }
+
+    @Test func utf8ByteOrderMarkIsDropped() {
+        #expect(TextDecoder.decode([0xEF, 0xBB, 0xBF] + Array("Été".utf8)).text == "Été")
+    }
+
+    @Test(arguments: [
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0] as [UInt8], "PNG image"),
+        ([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31], "PDF document"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "ZIP archive"),
+        ([0x41, 0x00, 0x42, 0x43, 0x00, 0x01, 0x02], "NUL bytes"),
+    ])
+    func binaryFilesAreRejectedNamingWhatTheyAre(bytes: [UInt8], kind: String) {
+        #expect {
+            try pipeline.articles(from: bytes, fileName: "x.bin")
+        } throws: { error in
+            let rejection = error as? Rejection
+            return rejection?.code == .binary && rejection?.message.contains(kind) == true
+                && rejection?.message.contains("x.bin") == true
+        }
+    }
+
+    @Test func emptyFileIsRejected() {
+        #expect(throws: Rejection.self) { try pipeline.articles(from: Array(" \n\t\n".utf8), fileName: "e.txt") }
+    }
+
+    @Test func controlCharactersAreRemovedAndCarriageReturnsBecomeNewlines() throws {
+        let text = "First headline of the day here\r\nBody line one has\u{7} words.\rSecond line of the body text."
+        let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == "First headline of the day here")
+        #expect(article.text == "Body line one has words.\nSecond line of the body text.")
+    }
+}
