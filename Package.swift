@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Core"]),
+        .testTarget(name: "DaemonTests"),
     ]
 )
 

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The CLI's contracts: exit codes and messages that name the input.
+struct CommandLineTests {
+    @Test func emptyQueryIsAUsageError() throws {
+        let (root, _, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try newsdrop(["search", "--state-dir", state, ""])
+        #expect(result.status == 64)
+        #expect(result.error.contains("empty"))
+    }
+
+    @Test func missingStateDirectoryIsNamed() throws {
+        let result = try newsdrop(["status", "--state-dir", "/nonexistent/newsdrop-state", "--json"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("/nonexistent/newsdrop-state"))
+    }
+
+    @Test func badConfigStopsStartUpNamingTheKey() throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "settle_time = \"soon\"\n".write(toFile: root + "/bad.toml", atomically: false, encoding: .utf8)
+        let result = try newsdrop(["run", "--config", root + "/bad.toml", "--inbox", inbox, "--state-dir", state])
+        #expect(result.status == 64)
+        #expect(result.error.contains("settle_time"))
+        #expect(result.error.contains(root + "/bad.toml"))
+    }
+
+    @Test func unknownConfigKeyIsNamed() throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "inbox_dir = \"/x\"\n".write(toFile: root + "/bad.toml", atomically: false, encoding: .utf8)
+        let result = try newsdrop(["run", "--config", root + "/bad.toml", "--inbox", inbox, "--state-dir", state])
+        #expect(result.status == 64)
+        #expect(result.error.contains("inbox_dir"))
+    }
+
+    @Test func stateDirectoryInsideTheDropFolderIsRefused() throws {
+        let (root, inbox, _) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try newsdrop(["run", "--inbox", inbox, "--state-dir", inbox + "/state"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("inside the drop folder"))
+    }
+
+    @Test func classifyGivesTheContractFieldsWithoutAnArchive() throws {
+        let seeds = NewsdropBinary.seeds
+        try #require(!seeds.isEmpty)
+        let result = try newsdrop(["classify", "--json"] + seeds.map(\.path))
+        #expect(result.status == 0)
+        let rows = result.output.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(rows.count == seeds.count)
+        for row in rows {
+            for key in ["path", "title", "language", "language_confidence", "topics", "entities", "format", "text"] {
+                #expect(row[key] != nil, "field \(key)")
+            }
+            #expect(row.keys.contains("date"))
+        }
+    }
+
+    @Test func ingestOfABinaryFileExitsWithBadInputAndKeepsTheRest() throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34]).write(to: URL(fileURLWithPath: inbox + "/a.txt"))
+        try "Les pêcheurs de Bretagne manifestent au port ce matin.\nIls demandent des quotas plus justes."
+            .write(toFile: inbox + "/b.txt", atomically: false, encoding: .utf8)
+        let result = try newsdrop(["ingest", "--state-dir", state, inbox])
+        #expect(result.status == 65)
+        #expect(result.output.contains("PDF document"))
+        let status = try newsdrop(["status", "--state-dir", state, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]
+        #expect(object?["documents"] as? Int == 1)
+        #expect(object?["rejected"] as? Int == 1)
+    }
+}

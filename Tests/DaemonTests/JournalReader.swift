@@ -1,0 +1,33 @@
+import Foundation
+
+/// Reads the real journal back with `journalctl -o json`.
+enum JournalReader {
+    /// Whether a journald is listening (the end-to-end tests need one: `make journald` starts it).
+    static var isAvailable: Bool {
+        FileManager.default.fileExists(atPath: "/run/systemd/journal/socket")
+    }
+
+    /// Entries written by process `pid` through newsdrop, oldest first, as string fields.
+    static func entries(pid: Int32) throws -> [[String: String]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/journalctl")
+        process.arguments = ["-o", "json", "--no-pager", "--all", "_PID=\(pid)", "SYSLOG_IDENTIFIER=newsdrop"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                return nil
+            }
+            return object.compactMapValues { $0 as? String }
+        }
+    }
+
+    /// The `NEWSDROP_EVENT=kind` entries of `pid`.
+    static func events(_ kind: String, pid: Int32) throws -> [[String: String]] {
+        try entries(pid: pid).filter { $0["NEWSDROP_EVENT"] == kind }
+    }
+}

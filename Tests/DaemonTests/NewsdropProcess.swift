@@ -1,0 +1,153 @@
+import Foundation
+import Glibc
+
+/// The real `newsdrop` binary, built by `swift build` next to the tests.
+enum NewsdropBinary {
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `.build/debug/newsdrop`, or `NEWSDROP_BIN` when set.
+    static var path: String {
+        ProcessInfo.processInfo.environment["NEWSDROP_BIN"]
+            ?? packageRoot.appendingPathComponent(".build/debug/newsdrop").path
+    }
+
+    /// The five seed articles beside the repository (`../shared/seeds`).
+    static var seeds: [URL] {
+        let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+}
+
+/// The output of a finished command.
+struct CommandResult {
+    var status: Int32
+    var output: String
+    var error: String
+}
+
+/// Runs `newsdrop` with `arguments` to completion.
+func newsdrop(_ arguments: [String]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: NewsdropBinary.path)
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+        error: String(decoding: errorData, as: UTF8.self))
+}
+
+/// A running daemon on a temporary drop folder, with its own notify socket.
+final class RunningDaemon {
+    let process = Process()
+    let notify: NotifySocket
+    let inbox: String
+    let state: String
+    private let errorPipe = Pipe()
+
+    /// Starts `newsdrop run` and waits until it sends READY=1.
+    init(inbox: String, state: String, extraArguments: [String] = []) throws {
+        self.inbox = inbox
+        self.state = state
+        notify = try NotifySocket(path: state + ".notify")
+        process.executableURL = URL(fileURLWithPath: NewsdropBinary.path)
+        process.arguments = ["run", "--inbox", inbox, "--state-dir", state, "--log-target", "journal"] + extraArguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = notify.path
+        process.environment = environment
+        process.standardError = errorPipe
+        try process.run()
+        guard notify.waitFor("READY=1", seconds: 60) else {
+            process.terminate()
+            throw TestFailure("the daemon did not send READY=1 within 60 s")
+        }
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Sends SIGTERM and returns the exit status.
+    func stop() -> Int32 {
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// A datagram socket standing in for systemd's notify socket.
+final class NotifySocket {
+    let path: String
+    private let descriptor: Int32
+    private(set) var received: [String] = []
+
+    init(path: String) throws {
+        self.path = path
+        unlink(path)
+        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard descriptor >= 0, bound == 0 else { throw TestFailure("cannot bind a notify socket at \(path)") }
+    }
+
+    /// Waits until a message containing `text` arrives; bounded by `seconds`.
+    func waitFor(_ text: String, seconds: Int) -> Bool {
+        let deadline = Date().addingTimeInterval(Double(seconds))
+        while Date() < deadline {
+            if received.contains(where: { $0.contains(text) }) { return true }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 200) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count > 0 { received.append(String(decoding: buffer[..<count], as: UTF8.self)) }
+        }
+        return received.contains(where: { $0.contains(text) })
+    }
+
+    deinit {
+        close(descriptor)
+        unlink(path)
+    }
+}
+
+/// A failed precondition of a test, with a message.
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Polls `body` every 100 ms until it returns a value, for at most `seconds`.
+func eventually<T>(seconds: Double = 30, _ body: () throws -> T?) async throws -> T? {
+    let deadline = Date().addingTimeInterval(seconds)
+    repeat {
+        if let value = try body() { return value }
+        try await Task.sleep(for: .milliseconds(100))
+    } while Date() < deadline
+    return try body()
+}
+
+/// A fresh temporary folder with `inbox/` and a `state` path beside it.
+func makeWorkspace() throws -> (root: String, inbox: String, state: String) {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsdrop-e2e-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: root + "/inbox", withIntermediateDirectories: true)
+    return (root, root + "/inbox", root + "/state")
+}
