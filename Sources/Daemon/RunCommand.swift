@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import Glibc
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -37,6 +38,8 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as ConfigError {
             throw fail(error.description, Exit.usage)
         }
+        // SIGHUP would end the process by default; reloading the configuration is not supported yet.
+        signal(SIGHUP, SIG_IGN)
         let journal = Journal(target: settings.logTarget)
         LoggingSystem.bootstrap { label in
             var handler = JournalLogHandler(label: label, journal: journal)
