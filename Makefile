@@ -18,7 +18,7 @@ deps:
 
 ## Start a standalone systemd-journald when none is listening (containers, CI).
 journald:
-	@if ! pgrep -f /lib/systemd/systemd-journald >/dev/null && ! systemctl is-active -q systemd-journald 2>/dev/null; then \
+	@if ! pgrep -x systemd-journal >/dev/null; then \
 		echo "Starting a standalone systemd-journald"; \
 		rm -f /run/systemd/journal/socket; \
 		(setsid /lib/systemd/systemd-journald >/dev/null 2>&1 &); \

@@ -1,0 +1,97 @@
+import CSystemd
+import Foundation
+import Glibc
+import Synchronization
+
+/// Where log lines and events go.
+enum LogTarget: String, Sendable {
+    /// The journal when journald listens, else stderr.
+    case auto
+    /// The systemd journal.
+    case journal
+    /// JSON lines on standard error.
+    case stderr
+}
+
+/// Writes entries to the systemd journal with `sd_journal_sendv`, or JSON lines to stderr when no journald listens.
+final class Journal: Sendable {
+    /// journald's native socket.
+    static let socketPath = "/run/systemd/journal/socket"
+
+    /// Whether entries go to journald (rather than stderr).
+    let isJournald: Bool
+
+    /// Chooses the target; `auto` probes the journald socket by connecting to it.
+    init(target: LogTarget) {
+        switch target {
+        case .journal: isJournald = true
+        case .stderr: isJournald = false
+        case .auto: isJournald = Self.journaldListens()
+        }
+    }
+
+    /// Sends one entry; `SYSLOG_IDENTIFIER=newsdrop` is added unless present.
+    ///
+    /// Wraps `sd_journal_sendv(3)`. When it fails (journald went away), the entry is written to
+    /// stderr as a JSON line instead and false is returned.
+    @discardableResult
+    func send(_ fields: [(name: String, value: String)]) -> Bool {
+        var fields = fields
+        if !fields.contains(where: { $0.name == "SYSLOG_IDENTIFIER" }) {
+            fields.append(("SYSLOG_IDENTIFIER", "newsdrop"))
+        }
+        guard isJournald else {
+            Self.writeJSONLine(fields)
+            return true
+        }
+        let result = Self.sendv(fields.map { Array("\($0.name)=\($0.value)".utf8) })
+        if result < 0 {
+            Self.writeJSONLine(fields + [("NEWSDROP_JOURNAL_ERROR", String(cString: strerror(-result)))])
+            return false
+        }
+        return true
+    }
+
+    /// Wraps `sd_journal_sendv(3)`: all lines in one buffer, one `iovec` per line pointing into it.
+    private static func sendv(_ lines: [[UInt8]]) -> Int32 {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, lines.reduce(0) { $0 + $1.count }), alignment: 1)
+        defer { buffer.deallocate() }
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(lines.count)
+        var offset = 0
+        for line in lines {
+            let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + line.count)])
+            slice.copyBytes(from: line)
+            vectors.append(iovec(iov_base: slice.baseAddress, iov_len: line.count))
+            offset += line.count
+        }
+        return vectors.withUnsafeBufferPointer { sd_journal_sendv($0.baseAddress, Int32($0.count)) }
+    }
+
+    /// Whether a datagram socket connects to journald's socket.
+    static func journaldListens() -> Bool {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in socketPath.utf8.enumerated() where index < raw.count - 1 { raw[index] = byte }
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        return result == 0
+    }
+
+    /// One JSON object per line, written with a single `write(2)` so concurrent lines never interleave.
+    static func writeJSONLine(_ fields: [(name: String, value: String)]) {
+        var object: [String: String] = ["TIMESTAMP": Date().formatted(.iso8601)]
+        for field in fields { object[field.name] = field.value }
+        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        data.append(0x0A)
+        data.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}
