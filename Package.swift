@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(
             name: "CLD2Shim",
-            linkerSettings: [.linkedLibrary("cld2_full")]
+            linkerSettings: [.linkedLibrary("cld2")]
         ),
         .target(
             name: "Core",

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import Glibc
 
 /// Reads one file and runs the pipeline on it: the intake rules of DESIGN.md, then bytes to articles.
@@ -46,7 +47,9 @@ struct FileProcessor: Sendable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let result: FileOutcome.Result
         do {
-            result = .articles(try pipeline.articles(from: bytes, fileName: name))
+            result = .articles(
+                try pipeline.articles(
+                    from: bytes, fileName: name, modified: Date(timeIntervalSince1970: status.modificationTime)))
         } catch {
             result = .rejected(error)
         }

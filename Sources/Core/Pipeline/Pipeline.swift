@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a file's bytes into articles: decode, extract, clean, detect the language.
 ///
 /// Pure: no I/O, so `run`, `ingest` and `classify` all give the same result for the same bytes.
@@ -6,7 +8,9 @@ public struct Pipeline: Sendable {
     public init() {}
 
     /// The articles in `bytes`, read from a file named `fileName`, or the reason there are none.
-    public func articles(from bytes: [UInt8], fileName: String) throws(Rejection) -> [Article] {
+    ///
+    /// `modified` is the file's time, against which a date without a year in the text is resolved.
+    public func articles(from bytes: [UInt8], fileName: String, modified: Date = Date()) throws(Rejection) -> [Article] {
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
             throw Rejection(.empty, "'\(fileName)' is empty: there is no text to index")
         }
@@ -16,16 +20,30 @@ public struct Pipeline: Sendable {
         {
             throw Rejection(.binary, "'\(fileName)' is \(kind), not a news article in a text format")
         }
-        let text = Self.removingControlCharacters(TextDecoder.decode(bytes).text)
-        guard let (title, body) = PlainTextExtractor.extract(text) else {
-            throw Rejection(.noArticle, "'\(fileName)' holds no words that could form an article")
+        let decoded = Self.removingControlCharacters(TextDecoder.decode(bytes).text)
+        let format = FormatSniffer.format(of: decoded, fileName: fileName)
+        let text = format == .text ? Self.removingLeadingDateLabel(decoded) : decoded
+        let extracted = ArticleExtractor.articles(in: text, format: format)
+        guard !extracted.isEmpty else {
+            throw Rejection(.noArticle, "'\(fileName)' was read as \(format.rawValue) but holds no article with words")
         }
-        let language = LanguageDetector.detect(title + "\n" + body)
-        return [
-            Article(
-                title: title, text: body, language: language.code,
-                languageConfidence: language.confidence, format: "text")
-        ]
+        return extracted.map { found in
+            let language = LanguageDetector.detect(found.title + "\n" + found.text)
+            return Article(
+                item: found.item, title: found.title, text: found.text,
+                date: found.date ?? DateFinder.findDate(inText: decoded, reference: modified), source: found.source,
+                language: language.code, languageConfidence: language.confidence, format: format.rawValue)
+        }
+    }
+
+    /// Text without a leading `date 2021-12` label that some scrapers put before the article.
+    static func removingLeadingDateLabel(_ text: String) -> String {
+        let trimmed = text.drop(while: \.isWhitespace)
+        guard trimmed.lowercased().hasPrefix("date ") || trimmed.lowercased().hasPrefix("date: ") else { return text }
+        let afterLabel = trimmed.dropFirst(4).drop(while: { $0 == ":" || $0 == " " })
+        let value = afterLabel.prefix(while: { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "." })
+        guard value.count >= 4, value.first?.isNumber == true else { return text }
+        return String(afterLabel.dropFirst(value.count).drop(while: \.isWhitespace))
     }
 
     /// Text without control characters other than tab and newline (CR becomes a newline).

@@ -1,0 +1,101 @@
+/// Per-language analysis shared by the pipeline, the FTS5 index and queries.
+///
+/// Text is cut into words by ``WordScanner`` (the same boundaries in every language), each word is
+/// folded (lower case, no diacritics: "Négociations" → "negociations") and then stemmed with the
+/// Snowball algorithm of the language ("negociations" → "negoci"). Folding comes first so that a
+/// word written with or without its accents gets the same stem. Languages without a Snowball
+/// stemmer ("und", "zh", "ja", "pl"...) are folded only.
+///
+/// An analyser is a cheap value: make one per call where convenient. It may be used from any thread.
+public struct Analyzer: Sendable {
+    /// The language code the analyser was made for, as given ("fr", "pt-BR", "und").
+    public let language: String
+
+    /// The libstemmer algorithm for ``language``, nil when words are folded only.
+    let algorithm: String?
+
+    /// Endings to re-accent before stemming, for stemmers that need the accents.
+    let accents: AccentedSuffixes?
+
+    /// Creates an analyser for an ISO 639-1 language code; region suffixes ("pt-BR") are ignored.
+    public init(language: String) {
+        self.language = language
+        self.algorithm = SnowballStemmer.algorithm(forLanguage: language)
+        self.accents = algorithm.flatMap(AccentedSuffixes.forAlgorithm)
+    }
+
+    /// Whether words are stemmed, not only folded.
+    public var hasStemmer: Bool { algorithm != nil }
+
+    /// The index terms of `text`, folded and stemmed, each with the UTF-8 byte range of its word.
+    public func tokens(in text: String) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count / 6)
+        var text = text
+        text.withUTF8 { bytes in
+            forEachTerm(inUTF8: bytes) { term, range in
+                tokens.append(Token(term: String(decoding: term, as: UTF8.self), range: range))
+                return true
+            }
+        }
+        return tokens
+    }
+
+    /// The index terms of `text`, folded and stemmed, without their ranges.
+    public func terms(in text: String) -> [String] {
+        tokens(in: text).map(\.term)
+    }
+
+    /// The case and diacritic fold of one word, without stemming: "Négociations" → "negociations".
+    ///
+    /// For prefix queries, where a stem would cut the prefix short. The word goes through the same
+    /// scanner as indexed text, so elisions and apostrophes are handled alike ("l'OTA" → "ota"); an
+    /// input of several words gives their folds separated by spaces (an FTS5 phrase).
+    public static func fold(_ word: String) -> String {
+        Analyzer(language: "und").terms(in: word).joined(separator: " ")
+    }
+
+    /// Calls `body` with each term's UTF-8 (valid only during the call) and its word's byte range in
+    /// `bytes`; stops when `body` returns false.
+    ///
+    /// The allocation-free path used by ``NewsTokenizer``. `bytes` must be valid UTF-8. A stemmer is
+    /// borrowed once for the whole text.
+    func forEachTerm(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+    ) {
+        ScalarFolding.table.withUnsafeBufferPointer { table in
+            let scanner = WordScanner(table: table)
+            if let algorithm {
+                let stemmed: Void? = StemmerPool.shared.withStemmer(algorithm: algorithm) { stemmer in
+                    var stem: [UInt8] = []
+                    var accented: [UInt8] = []
+                    stem.reserveCapacity(64)
+                    scanner.scan(bytes) { folded, range in
+                        guard Self.isWorthStemming(folded) else { return body(folded, range) }
+                        let isAccented = accents?.restore(folded, into: &accented) ?? false
+                        let stemmedOK =
+                            isAccented
+                            ? accented.withUnsafeBufferPointer { stemmer.stem($0, into: &stem) }
+                            : stemmer.stem(folded, into: &stem)
+                        guard stemmedOK, !stem.isEmpty else { return body(folded, range) }
+                        if isAccented, accents?.stemsNeedFolding == true, stem.contains(where: { $0 >= 0x80 }) {
+                            stem = scanner.fold(stem)
+                        }
+                        return stem.withUnsafeBufferPointer { body($0, range) }
+                    }
+                }
+                if stemmed != nil { return }
+            }
+            scanner.scan(bytes, body)
+        }
+    }
+
+    /// Whether a folded word goes to the stemmer: not numbers, which have nothing to strip and are
+    /// common in news ("2024"). An empty stem, which the index could not hold, falls back to the fold.
+    @inline(__always)
+    static func isWorthStemming(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = folded.first else { return false }
+        return !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+    }
+}

@@ -1,0 +1,27 @@
+/// Query-side analysis: the distinct index terms a user's word can match, one per language given
+/// (stemmed in each).
+///
+/// A query does not say which language the wanted articles are in, so a word is analysed once per
+/// candidate language and the results are ORed by the caller. The terms are already folded and
+/// stemmed: ``NewsTokenizer`` passes query text through unchanged.
+public enum QueryAnalysis {
+    /// The index terms `word` can match, one per language in `languages`, duplicates removed, in the
+    /// order of the languages.
+    ///
+    /// "negociations" in ["en", "fr"] gives ["negoci"] (both stemmers agree); "garanties" in
+    /// ["en", "fr"] gives ["garanti"]... A word that analyses to several terms ("e-mail", "北京",
+    /// "l'OTAN-Russie") gives them joined by spaces, which FTS5 reads as a phrase once quoted.
+    /// With no language, the word is folded only ("und"). Returns [] when nothing searchable is left
+    /// (punctuation only).
+    public static func alternatives(for word: String, languages: [String]) -> [String] {
+        var seen: Set<String> = []
+        var alternatives: [String] = []
+        for language in languages.isEmpty ? ["und"] : languages {
+            let terms = Analyzer(language: language).terms(in: word).joined(separator: " ")
+            if !terms.isEmpty, seen.insert(terms).inserted {
+                alternatives.append(terms)
+            }
+        }
+        return alternatives
+    }
+}

@@ -1,0 +1,68 @@
+import CStemmer
+
+/// One Snowball stemmer (libstemmer 2.2), for one algorithm, in UTF-8.
+///
+/// A stemmer is not thread-safe and its result buffer is overwritten by the next call: get one
+/// from ``StemmerPool``, which lends each to one caller at a time.
+// @unchecked Sendable: the C stemmer has mutable state, but StemmerPool hands each handle to a single
+// borrower at a time under its mutex, and nothing else keeps a copy.
+struct SnowballStemmer: @unchecked Sendable {
+    /// The `sb_stemmer` handle.
+    let handle: OpaquePointer
+
+    /// Creates a stemmer for a libstemmer algorithm name ("english", "french"...), nil when
+    /// libstemmer does not know it.
+    ///
+    /// Wraps `sb_stemmer_new(algorithm, "UTF_8")`.
+    init?(algorithm: String) {
+        guard let handle = sb_stemmer_new(algorithm, "UTF_8") else { return nil }
+        self.handle = handle
+    }
+
+    /// Stems one folded (lower-case) word and replaces `output` with the stem's UTF-8.
+    ///
+    /// Wraps `sb_stemmer_stem` and copies `sb_stemmer_length` bytes at once, since the stemmer's
+    /// buffer is reused by the next call. Returns false, leaving `output` alone, when libstemmer
+    /// failed (it only does on allocation failure).
+    func stem(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        guard let base = word.baseAddress, let stemmed = sb_stemmer_stem(handle, base, CInt(word.count)) else {
+            return false
+        }
+        let length = Int(sb_stemmer_length(handle))
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: UnsafeBufferPointer(start: stemmed, count: length))
+        return true
+    }
+
+    /// The algorithms this libstemmer provides ("arabic" ... "yiddish"), from `sb_stemmer_list()`.
+    static let availableAlgorithms: Set<String> = {
+        var names: Set<String> = []
+        guard let list = sb_stemmer_list() else { return names }
+        var index = 0
+        while let name = list[index] {
+            names.insert(String(cString: name))
+            index += 1
+        }
+        return names
+    }()
+
+    /// Snowball algorithm names for ISO 639-1 codes. Estonian has one only from Snowball 3.0 on; the
+    /// lookup checks ``availableAlgorithms`` so it turns up when the library has it.
+    static let algorithmsByLanguage: [String: String] = [
+        "en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese",
+        "nl": "dutch", "sv": "swedish", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "da": "danish",
+        "fi": "finnish", "ru": "russian", "hu": "hungarian", "ro": "romanian", "tr": "turkish", "ar": "arabic",
+        "el": "greek", "id": "indonesian", "ga": "irish", "lt": "lithuanian", "ne": "nepali", "sr": "serbian",
+        "ta": "tamil", "ca": "catalan", "eu": "basque", "hy": "armenian", "hi": "hindi", "yi": "yiddish",
+        "et": "estonian",
+    ]
+
+    /// The libstemmer algorithm for a language code ("fr", "pt-BR", "nb_NO"), nil when there is none.
+    static func algorithm(forLanguage language: String) -> String? {
+        let base = language.lowercased().prefix { $0 != "-" && $0 != "_" }
+        guard let algorithm = algorithmsByLanguage[String(base)], availableAlgorithms.contains(algorithm) else {
+            return nil
+        }
+        return algorithm
+    }
+}

@@ -1,0 +1,159 @@
+/// Finds the words of UTF-8 text and folds them, the same way for every language.
+///
+/// A word is a run of letters and digits (Unicode alphabetic or numeric scalars), with combining
+/// marks and invisible joiners inside it; each Han ideograph or kana is a word of its own, since
+/// Chinese and Japanese put no spaces between words (a query for "北京" becomes the phrase "北 京").
+/// An apostrophe ends a word; a French, Italian or Catalan elided article or preposition before it
+/// ("l'", "d’", "qu'", "dell'") is dropped, and so is an English possessive "s" after it. Hyphens
+/// and other punctuation split words.
+///
+/// Boundaries must not depend on the language: FTS5 re-tokenises stored text without its language
+/// for `snippet()` and `highlight()`, and the positions must match those indexed.
+struct WordScanner {
+    /// The fold table, borrowed for one scan.
+    let table: UnsafeBufferPointer<UInt64>
+
+    /// Elided words dropped before an apostrophe, folded: French, Italian and Catalan.
+    static let elisions: Set<[UInt8]> = Set(
+        [
+            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "dell", "dall",
+            "nell", "sull", "all", "un", "quest", "quell",
+        ].map { Array($0.utf8) })
+
+    /// Calls `emit` with each word's folded UTF-8 (valid only during the call) and its byte range in
+    /// `bytes`, in order; stops early when `emit` returns false.
+    ///
+    /// `bytes` must be valid UTF-8 (any Swift string's storage is).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
+        var term: [UInt8] = []
+        term.reserveCapacity(64)
+        var wordStart = -1  // byte offset of the word being read, -1 between words
+        var wordEnd = 0
+        var lastFolded: UInt32 = 0  // last scalar appended to `term`, for Cyrillic composition
+        var possessiveStart = -1  // where a word right after "word'" starts: an "s" there is dropped
+        var followsApostrophe = false
+        var index = 0
+
+        // Ends the current word, if any; false when `emit` asked to stop.
+        func finishWord() -> Bool {
+            guard wordStart >= 0 else { return true }
+            defer { wordStart = -1 }
+            if followsApostrophe, term.count == 1, term[0] == UInt8(ascii: "s") { return true }
+            return term.withUnsafeBufferPointer { emit($0, wordStart..<wordEnd) }
+        }
+
+        while index < bytes.count {
+            let (value, length) = Self.decode(bytes, at: index)
+            let folded = ScalarFolding.fold(value, table: table)
+            switch folded.kind {
+            case .letter:
+                if wordStart < 0 {
+                    wordStart = index
+                    followsApostrophe = index == possessiveStart
+                    term.removeAll(keepingCapacity: true)
+                }
+                Self.append(folded.first, to: &term)
+                lastFolded = folded.first
+                if folded.second != 0 {
+                    Self.append(folded.second, to: &term)
+                    lastFolded = folded.second
+                }
+                wordEnd = index + length
+            case .ideograph:
+                guard finishWord() else { return }
+                term.removeAll(keepingCapacity: true)
+                Self.append(folded.first, to: &term)
+                let stop = term.withUnsafeBufferPointer { !emit($0, index..<index + length) }
+                if stop { return }
+            case .mark where wordStart >= 0:
+                Self.append(folded.first, to: &term)
+                lastFolded = folded.first
+                wordEnd = index + length
+            case .droppedMark where wordStart >= 0:
+                if let composed = ScalarFolding.composeCyrillic(lastFolded, value) {
+                    // Both are two-byte scalars: replace the base letter's bytes.
+                    term.removeLast(2)
+                    Self.append(composed, to: &term)
+                    lastFolded = composed
+                }
+                wordEnd = index + length
+            case .apostrophe where wordStart >= 0:
+                let next = index + length
+                let beforeLetter =
+                    next < bytes.count
+                    && ScalarFolding.fold(Self.decode(bytes, at: next).value, table: table).kind == .letter
+                if beforeLetter, Self.elisions.contains(term) {
+                    wordStart = -1
+                } else {
+                    guard finishWord() else { return }
+                }
+                possessiveStart = next
+            case .joiner where wordStart >= 0:
+                break
+            default:
+                guard finishWord() else { return }
+            }
+            index += length
+        }
+        _ = finishWord()
+    }
+
+    /// The fold of every scalar of one word's valid UTF-8, marks dropped, without looking for
+    /// boundaries: re-folds a stem that came back from Snowball with accents.
+    func fold(_ word: [UInt8]) -> [UInt8] {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(word.count)
+        word.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = Self.decode(bytes, at: index)
+                let fold = ScalarFolding.fold(value, table: table)
+                switch fold.kind {
+                case .letter:
+                    Self.append(fold.first, to: &folded)
+                    if fold.second != 0 { Self.append(fold.second, to: &folded) }
+                case .droppedMark, .joiner: break
+                default: Self.append(value, to: &folded)
+                }
+                index += length
+            }
+        }
+        return folded
+    }
+
+    /// Decodes the scalar starting at `index` of valid UTF-8, with its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        let count = bytes.count
+        // A truncated sequence cannot occur in valid UTF-8; read missing bytes as 0x80 rather than trap.
+        func continuation(_ offset: Int) -> UInt32 {
+            index + offset < count ? UInt32(bytes[index + offset]) & 0x3F : 0
+        }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | continuation(1), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3) }
+        return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
+    }
+
+    /// Appends the UTF-8 of scalar `value` to `bytes`.
+    @inline(__always)
+    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// A piece of a date as written: a number, a word folded to lower case without accents, or a sign.
+struct DateToken: Equatable {
+    /// What the token is.
+    enum Kind: Equatable {
+        /// ASCII digits: their value and how many there were (`07` has two).
+        case number(Int, digits: Int)
+        /// Letters, lower-cased and without diacritics (`février` is `fevrier`, `января` is `января`).
+        case word(String)
+        /// Any other character that is not white space.
+        case symbol(Character)
+    }
+
+    /// What the token is.
+    let kind: Kind
+    /// Whether white space separates it from the token before.
+    let isSpaced: Bool
+    /// Whether the word was written with a capital first letter ("May" the month, "may" the verb).
+    var isCapitalized = false
+
+    /// The number's value, if the token is a number with a digit count in `digits`.
+    func number(digits allowed: ClosedRange<Int> = 1...4) -> Int? {
+        if case .number(let value, let digits) = kind, allowed.contains(digits) { return value }
+        return nil
+    }
+
+    /// The word, if the token is one.
+    var word: String? {
+        if case .word(let word) = kind { return word }
+        return nil
+    }
+
+    /// Whether the token is the sign `character`.
+    func isSymbol(_ character: Character) -> Bool {
+        kind == .symbol(character)
+    }
+
+    /// Splits `text` into tokens; words longer than 16 letters are kept only as placeholders,
+    /// since no month or day name is that long.
+    static func tokens(in text: Substring) -> [DateToken] {
+        var tokens: [DateToken] = []
+        var isSpaced = true
+        var word = String.UnicodeScalarView()
+        var number = 0
+        var digits = 0
+        func flush() {
+            if digits > 0 {
+                tokens.append(DateToken(kind: .number(number, digits: digits), isSpaced: isSpaced))
+                isSpaced = false
+            } else if !word.isEmpty {
+                let folded =
+                    word.count > 16
+                    ? "" : String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let isCapitalized = word.first?.properties.isUppercase == true
+                tokens.append(DateToken(kind: .word(folded), isSpaced: isSpaced, isCapitalized: isCapitalized))
+                isSpaced = false
+            }
+            word = String.UnicodeScalarView()
+            number = 0
+            digits = 0
+        }
+        for scalar in text.unicodeScalars {
+            if ("0"..."9").contains(scalar) {
+                if !word.isEmpty { flush() }
+                // Long digit runs are not dates; saturating keeps the arithmetic safe.
+                number = min(number * 10 + Int(scalar.value - 48), 100_000_000_000_000)
+                digits += 1
+            } else if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
+                if digits > 0 { flush() }
+                word.append(scalar)
+            } else {
+                flush()
+                if scalar.properties.isWhitespace {
+                    isSpaced = true
+                } else {
+                    tokens.append(DateToken(kind: .symbol(Character(scalar)), isSpaced: isSpaced))
+                    isSpaced = false
+                }
+            }
+        }
+        flush()
+        return tokens
+    }
+}
