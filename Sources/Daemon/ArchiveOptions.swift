@@ -3,7 +3,9 @@ import Core
 
 /// `--state-dir` and `--config`, shared by the commands that read the archive.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .customLong("state-dir"), help: "The state directory holding the archive (default: state_dir of the config).")
+    @Option(
+        name: .customLong("state-dir"),
+        help: "The state directory holding the archive (default: state_dir of the config).")
     var stateDirectory: String?
 
     @Option(help: "A configuration file (default: /etc/newsdrop/newsdrop.toml when it exists).")

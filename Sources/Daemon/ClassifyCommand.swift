@@ -78,9 +78,10 @@ struct ClassifyCommand: ParsableCommand {
                     if json {
                         printJSON(classified)
                     } else {
-                        print("\(path)\n  title:    \(article.title)\n  language: \(article.language) "
-                            + "(\(article.languageConfidence))\n  format:   \(article.format)\n  date:     "
-                            + "\(article.date ?? "unknown")")
+                        print(
+                            "\(path)\n  title:    \(article.title)\n  language: \(article.language) "
+                                + "(\(article.languageConfidence))\n  format:   \(article.format)\n  date:     "
+                                + "\(article.date ?? "unknown")")
                     }
                 }
             }

@@ -52,7 +52,8 @@ struct Config: Sendable, Equatable {
         }
         var config = Config()
         for key in table.keys where !knownKeys.contains(key) {
-            throw ConfigError(path: path, "has an unknown key '\(key)' (known keys: \(knownKeys.joined(separator: ", ")))")
+            throw ConfigError(
+                path: path, "has an unknown key '\(key)' (known keys: \(knownKeys.joined(separator: ", ")))")
         }
         let reader = ConfigReader(table: table, path: path)
         if let value = try reader.string("inbox") { config.inbox = value }
@@ -63,7 +64,8 @@ struct Config: Sendable, Equatable {
         if let value = try reader.strings("ignore") { config.ignore = value }
         if let value = try reader.string("log_target") {
             guard let target = LogTarget(rawValue: value) else {
-                throw ConfigError(path: path, "key 'log_target' must be \"auto\", \"journal\" or \"stderr\", not \"\(value)\"")
+                throw ConfigError(
+                    path: path, "key 'log_target' must be \"auto\", \"journal\" or \"stderr\", not \"\(value)\"")
             }
             config.logTarget = target
         }
@@ -77,11 +79,17 @@ struct Config: Sendable, Equatable {
         config.stateDirectory = Self.absolute(stateDirectory)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: config.inbox, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ConfigError(path: nil, "the drop folder '\(config.inbox)' does not exist or is not a folder: create it, or set 'inbox' / --inbox")
+            throw ConfigError(
+                path: nil,
+                "the drop folder '\(config.inbox)' does not exist or is not a folder: create it, or set 'inbox' / --inbox"
+            )
         }
         let inboxSlash = config.inbox.hasSuffix("/") ? config.inbox : config.inbox + "/"
         if config.stateDirectory == config.inbox || config.stateDirectory.hasPrefix(inboxSlash) {
-            throw ConfigError(path: nil, "the state directory '\(config.stateDirectory)' is inside the drop folder '\(config.inbox)': it would watch its own database; choose another 'state_dir'")
+            throw ConfigError(
+                path: nil,
+                "the state directory '\(config.stateDirectory)' is inside the drop folder '\(config.inbox)': it would watch its own database; choose another 'state_dir'"
+            )
         }
         return config
     }

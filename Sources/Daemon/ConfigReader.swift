@@ -16,7 +16,9 @@ struct ConfigReader {
     func seconds(_ key: String, minimum: Double) throws(ConfigError) -> Double? {
         guard let value = table[key] else { return nil }
         guard let number = value.double ?? value.int.map(Double.init), number >= minimum else {
-            throw ConfigError(path: path, "key '\(key)' must be a number of seconds of at least \(minimum), not \(value.debugDescription)")
+            throw ConfigError(
+                path: path,
+                "key '\(key)' must be a number of seconds of at least \(minimum), not \(value.debugDescription)")
         }
         return number
     }
@@ -26,7 +28,10 @@ struct ConfigReader {
         guard let value = table[key] else { return nil }
         if let bytes = value.int, bytes > 0 { return Int64(bytes) }
         if let text = value.string, let bytes = Self.parseByteSize(text) { return bytes }
-        throw ConfigError(path: path, "key '\(key)' must be a positive number of bytes or a size such as \"20 MiB\", not \(value.debugDescription)")
+        throw ConfigError(
+            path: path,
+            "key '\(key)' must be a positive number of bytes or a size such as \"20 MiB\", not \(value.debugDescription)"
+        )
     }
 
     func strings(_ key: String) throws(ConfigError) -> [String]? {

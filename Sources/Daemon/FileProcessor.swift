@@ -21,7 +21,8 @@ struct FileProcessor: Sendable {
             if let root, let realRoot = FileStatus.resolved(root), !target.hasPrefix(realRoot + "/") {
                 return rejected(
                     path, link, .notRegularFile,
-                    "'\(path)' is a symbolic link leading outside the drop folder (to '\(target)'); copy the file in instead")
+                    "'\(path)' is a symbolic link leading outside the drop folder (to '\(target)'); copy the file in instead"
+                )
             }
             status = targetStatus
         }
@@ -41,7 +42,8 @@ struct FileProcessor: Sendable {
         case .failure(let error):
             return rejected(
                 path, status, .unreadable,
-                "Cannot read '\(path)': \(String(cString: strerror(error.number))) (the service runs as user \(Self.userName))")
+                "Cannot read '\(path)': \(String(cString: strerror(error.number))) (the service runs as user \(Self.userName))"
+            )
         }
         let digest = ContentDigest.sha256(bytes)
         let name = path.split(separator: "/").last.map(String.init) ?? path

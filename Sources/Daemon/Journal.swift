@@ -54,7 +54,8 @@ final class Journal: Sendable {
 
     /// Wraps `sd_journal_sendv(3)`: all lines in one buffer, one `iovec` per line pointing into it.
     private static func sendv(_ lines: [[UInt8]]) -> Int32 {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, lines.reduce(0) { $0 + $1.count }), alignment: 1)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: max(1, lines.reduce(0) { $0 + $1.count }), alignment: 1)
         defer { buffer.deallocate() }
         var vectors: [iovec] = []
         vectors.reserveCapacity(lines.count)

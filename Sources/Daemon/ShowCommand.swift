@@ -24,7 +24,8 @@ struct ShowCommand: ParsableCommand {
             throw fail("Cannot read the archive: \(error)", Exit.failure)
         }
         guard !documents.isEmpty else {
-            throw fail("No document '\(document)' in the archive (give an id from search, or a file path)", Exit.badInput)
+            throw fail(
+                "No document '\(document)' in the archive (give an id from search, or a file path)", Exit.badInput)
         }
         for found in documents {
             if json {

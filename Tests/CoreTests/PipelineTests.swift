@@ -29,7 +29,9 @@ struct PipelineTests {
 
     @Test func longFirstLineGivesItsFirstSentenceAsTitleAndStaysInTheBody() throws {
         let sentence = "Russia unveiled on Friday treaty proposals to limit NATO influence in its neighbourhood."
-        let text = sentence + " And it called for talks on Saturday in order to prevent an escalation of tensions in Europe.\nMore."
+        let text =
+            sentence
+            + " And it called for talks on Saturday in order to prevent an escalation of tensions in Europe.\nMore."
         let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
         #expect(article.title == sentence)
         #expect(article.text.hasPrefix(sentence))

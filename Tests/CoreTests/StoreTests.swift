@@ -86,7 +86,8 @@ struct StoreTests {
 
     @Test func articlesThatLeaveAFileAreRemoved() throws {
         _ = try store.commit([
-            outcome("/in/feed.xml", [article("Un", "Premier.", item: "1"), article("Deux", "Second.", item: "2")], sha: "1")
+            outcome(
+                "/in/feed.xml", [article("Un", "Premier.", item: "1"), article("Deux", "Second.", item: "2")], sha: "1")
         ])
         let events = try store.commit([outcome("/in/feed.xml", [article("Deux", "Second.", item: "2")], sha: "2")])
         #expect(events.map(\.kind) == [.removed])

@@ -113,7 +113,8 @@ struct EndToEndTests {
 
     @Test func aFloodIntoATinyInotifyQueueIsFullyIndexed() async throws {
         let limitPath = "/proc/sys/fs/inotify/max_queued_events"
-        let original = try String(contentsOfFile: limitPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let original = try String(contentsOfFile: limitPath, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let (root, inbox, state) = try makeWorkspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
         // The limit is taken when the daemon's inotify instance is created, so it is restored right after start.
@@ -132,7 +133,8 @@ struct EndToEndTests {
         try FileManager.default.createDirectory(atPath: staging + "/desk/2024", withIntermediateDirectories: true)
         for index in 0..<1_300 {
             let folder = index % 2 == 0 ? staging : staging + "/desk/2024"
-            try "Dispatch \(index): the harbour authority reported ship number \(index) arriving at dawn.\nCrews unloaded cargo \(index * 7) while officials counted containers."
+            try
+                "Dispatch \(index): the harbour authority reported ship number \(index) arriving at dawn.\nCrews unloaded cargo \(index * 7) while officials counted containers."
                 .write(toFile: "\(folder)/dispatch-\(index).txt", atomically: false, encoding: .utf8)
         }
         // When they are copied in at once

@@ -10,7 +10,8 @@ public struct Pipeline: Sendable {
     /// The articles in `bytes`, read from a file named `fileName`, or the reason there are none.
     ///
     /// `modified` is the file's time, against which a date without a year in the text is resolved.
-    public func articles(from bytes: [UInt8], fileName: String, modified: Date = Date()) throws(Rejection) -> [Article] {
+    public func articles(from bytes: [UInt8], fileName: String, modified: Date = Date()) throws(Rejection) -> [Article]
+    {
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
             throw Rejection(.empty, "'\(fileName)' is empty: there is no text to index")
         }
