@@ -24,7 +24,15 @@ public struct Pipeline: Sendable {
         let decoded = Self.removingControlCharacters(TextDecoder.decode(bytes).text)
         let format = FormatSniffer.format(of: decoded, fileName: fileName)
         let text = format == .text ? Self.removingLeadingDateLabel(decoded) : decoded
-        let extracted = ArticleExtractor.articles(in: text, format: format)
+        // An article needs words; one without a title (a feed item, a JSON record) takes its first line.
+        let extracted = ArticleExtractor.articles(in: text, format: format).compactMap { found -> ExtractedArticle? in
+            var found = found
+            if found.title.allSatisfy(\.isWhitespace) {
+                guard let derived = PlainTextExtractor.extract(found.text) else { return nil }
+                found.title = derived.title
+            }
+            return found
+        }
         guard !extracted.isEmpty else {
             throw Rejection(.noArticle, "'\(fileName)' was read as \(format.rawValue) but holds no article with words")
         }
