@@ -83,14 +83,20 @@ final class RunningDaemon {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        notify.close()
     }
 }
 
 /// A datagram socket standing in for systemd's notify socket.
-final class NotifySocket {
+///
+/// A thread keeps reading it, as systemd does: only 10 datagrams queue on a Unix socket by
+/// default (net.unix.max_dgram_qlen), and a full queue would block the daemon's sd_notify.
+final class NotifySocket: @unchecked Sendable {  // mutable state is only touched under `lock`
     let path: String
     private let descriptor: Int32
-    private(set) var received: [String] = []
+    private let lock = NSLock()
+    private var messages: [String] = []
+    private var isClosed = false
 
     init(path: String) throws {
         self.path = path
@@ -107,25 +113,37 @@ final class NotifySocket {
             }
         }
         guard descriptor >= 0, bound == 0 else { throw TestFailure("cannot bind a notify socket at \(path)") }
+        Thread { [self] in readUntilClosed() }.start()
     }
 
-    /// Waits until a message containing `text` arrives; bounded by `seconds`.
+    private func readUntilClosed() {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !lock.withLock({ isClosed }) {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count > 0 {
+                let message = String(decoding: buffer[..<count], as: UTF8.self)
+                lock.withLock { messages.append(message) }
+            }
+        }
+        Glibc.close(descriptor)
+        unlink(path)
+    }
+
+    /// Waits until a message containing `text` has arrived; bounded by `seconds`.
     func waitFor(_ text: String, seconds: Int) -> Bool {
         let deadline = Date().addingTimeInterval(Double(seconds))
-        while Date() < deadline {
-            if received.contains(where: { $0.contains(text) }) { return true }
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 200) > 0 else { continue }
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count > 0 { received.append(String(decoding: buffer[..<count], as: UTF8.self)) }
-        }
-        return received.contains(where: { $0.contains(text) })
+        repeat {
+            if lock.withLock({ messages.contains { $0.contains(text) } }) { return true }
+            usleep(50_000)
+        } while Date() < deadline
+        return false
     }
 
-    deinit {
-        close(descriptor)
-        unlink(path)
+    /// Stops the reading thread, which closes the socket.
+    func close() {
+        lock.withLock { isClosed = true }
     }
 }
 

@@ -48,7 +48,9 @@ public struct Pipeline: Sendable {
     /// Text without a leading `date 2021-12` label that some scrapers put before the article.
     static func removingLeadingDateLabel(_ text: String) -> String {
         let trimmed = text.drop(while: \.isWhitespace)
-        guard trimmed.lowercased().hasPrefix("date ") || trimmed.lowercased().hasPrefix("date: ") else { return text }
+        // Only the first characters are lower-cased: the text can be long.
+        let label = trimmed.prefix(6).lowercased()
+        guard label.hasPrefix("date ") || label.hasPrefix("date: ") else { return text }
         let afterLabel = trimmed.dropFirst(4).drop(while: { $0 == ":" || $0 == " " })
         let value = afterLabel.prefix(while: { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "." })
         guard value.count >= 4, value.first?.isNumber == true else { return text }

@@ -36,7 +36,8 @@ public enum PlainTextExtractor {
 
     static func isTrailingBoilerplate(_ line: Substring, headline: Substring) -> Bool {
         if line == headline { return true }
-        let words = line.split(whereSeparator: \.isWhitespace).count
+        // Counting stops past five words: a body line can be the whole article.
+        let words = line.split(maxSplits: 6, whereSeparator: \.isWhitespace).count
         let endsLikeCrumb = line.last.map { "»›>→".contains($0) } == true
         return words <= 5 && (endsLikeCrumb || !line.contains(where: { ".?!".contains($0) }))
     }
