@@ -56,7 +56,7 @@ struct SearchCommand: ParsableCommand {
         for (rank, hit) in hits.enumerated() {
             let details = [hit.language, hit.date, hit.source].compactMap { $0 }.joined(separator: ", ")
             print("\(rank + 1). \(hit.title)  [\(details)]")
-            print("   \(hit.path)  (document \(hit.docID), score \(String(format: "%.2f", hit.score)))")
+            print("   \(hit.path)  (document \(hit.docID), score \(String(format: "%.3g", hit.score)))")
             let snippet = hit.snippet.replacingOccurrences(of: "\n", with: " ")
             print("   " + (bold ? Self.emphasised(snippet) : snippet))
         }
