@@ -14,7 +14,8 @@ struct AnalysisQueryTests {
         ("Straße", ["de"], ["strass"]),
         ("Négociations", [], ["negociations"]),
         ("e-mail", ["en"], ["e mail"]),
-        ("北京", ["zh", "en"], ["北 京"]),
+        ("北京", ["zh", "en"], ["北京"]),
+        ("北京市", ["zh"], ["北京 京市"]),
         ("—", ["fr"], []),
     ])
     func alternativesAreDistinctTermsPerLanguage(word: String, languages: [String], expected: [String]) {

@@ -40,6 +40,19 @@ struct StoreTests {
         #expect(try store.status().documents == 1)
     }
 
+    @Test func chineseAndJapaneseAreFoundByTheirWords() throws {
+        _ = try store.commit([
+            outcome("/in/zh.txt", [article("北京会谈", "北京市政府今天宣布了新的计划。", language: "zh")], sha: "1"),
+            outcome("/in/ja.txt", [article("東京", "東京都は新しい計画を発表した。", language: "ja")], sha: "2"),
+        ])
+        #expect(try store.search(SearchQuery(parsing: "北京")).map(\.path) == ["/in/zh.txt"])
+        #expect(try store.search(SearchQuery(parsing: "新的计划")).map(\.path) == ["/in/zh.txt"])
+        #expect(try store.search(SearchQuery(parsing: "計画")).map(\.path) == ["/in/ja.txt"])
+        #expect(try store.search(SearchQuery(parsing: "京都")).map(\.path) == ["/in/ja.txt"])
+        let snippet = try #require(try store.search(SearchQuery(parsing: "政府")).first?.snippet)
+        #expect(snippet.contains("**政府**"))
+    }
+
     @Test func unchangedContentIsANoOp() throws {
         let file = outcome("/in/a.txt", [article("Titre", "Texte du corps de l'article.")], sha: "1")
         _ = try store.commit([file])

@@ -111,6 +111,66 @@ struct EndToEndTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test func aRedeliveredFeedOnlyReportsItsNewAndChangedItems() async throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let daemon = try RunningDaemon(inbox: inbox, state: state)
+        func feed(_ items: [(guid: String, title: String, text: String)]) -> String {
+            let entries = items.map {
+                "<item><guid>\($0.guid)</guid><title>\($0.title)</title><description>\($0.text)</description></item>"
+            }
+            return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+                + entries.joined() + "</channel></rss>"
+        }
+        let english = (
+            guid: "a", title: "Talks on European security open in Geneva",
+            text: "Diplomats from Russia and the United States met in Geneva on Monday to discuss security guarantees."
+        )
+        let french = (
+            guid: "b", title: "Les négociations sur la sécurité s'ouvrent à Genève",
+            text: "Les diplomates russes et américains se sont retrouvés lundi à Genève pour parler de sécurité."
+        )
+        // Write elsewhere, then rename over the old copy: the way feed fetchers deliver.
+        func deliver(_ xml: String) throws {
+            try xml.write(toFile: root + "/feed.tmp", atomically: false, encoding: .utf8)
+            guard rename(root + "/feed.tmp", inbox + "/wire.rss") == 0 else { throw TestFailure("rename failed") }
+        }
+
+        // When a feed of two items in two languages is dropped, then two documents are ingested
+        try deliver(feed([english, french]))
+        let first = try #require(
+            try await eventually {
+                let entries = try JournalReader.events("ingested", pid: daemon.pid)
+                return entries.count >= 2 ? entries : nil
+            })
+        #expect(Set(first.compactMap { $0["NEWSDROP_LANGUAGE"] }) == ["en", "fr"])
+        #expect(Set(first.compactMap { $0["NEWSDROP_DOC_ID"] }).count == 2)
+
+        // When it is re-delivered with the English item unchanged, the French one edited and a new one
+        var edited = french
+        edited.text += " Aucun accord n'a été trouvé."
+        let added = (
+            guid: "c", title: "NATO answers Moscow in writing",
+            text: "The alliance sent its written answer to the Russian proposals on Wednesday evening."
+        )
+        try deliver(feed([english, edited, added]))
+
+        // Then the new item is ingested, the edited one updated, and nothing is said of the unchanged one
+        let second = try #require(
+            try await eventually { () -> [[String: String]]? in
+                let ingested = try JournalReader.events("ingested", pid: daemon.pid)
+                let updated = try JournalReader.events("updated", pid: daemon.pid)
+                return ingested.count >= 3 && !updated.isEmpty ? ingested + updated : nil
+            })
+        #expect(second.filter { $0["NEWSDROP_EVENT"] == "ingested" }.compactMap { $0["NEWSDROP_TITLE"] }.last == added.title)
+        #expect(second.filter { $0["NEWSDROP_EVENT"] == "updated" }.compactMap { $0["NEWSDROP_TITLE"] } == [french.title])
+        #expect(try JournalReader.events("ingested", pid: daemon.pid).count == 3)
+        #expect(try documentCount(state: state) == 3)
+        #expect(try search("Genève", state: state) == ["wire.rss"])
+        #expect(daemon.stop() == 0)
+        #expect(try JournalReader.events("removed", pid: daemon.pid).isEmpty)
+    }
+
     @Test func aFloodIntoATinyInotifyQueueIsFullyIndexed() async throws {
         let limitPath = "/proc/sys/fs/inotify/max_queued_events"
         let original = try String(contentsOfFile: limitPath, encoding: .utf8).trimmingCharacters(

@@ -17,11 +17,15 @@ public struct Analyzer: Sendable {
     /// Endings to re-accent before stemming, for stemmers that need the accents.
     let accents: AccentedSuffixes?
 
+    /// The language's function words, nil when there is no list for it.
+    let stopWords: StopWordSet?
+
     /// Creates an analyser for an ISO 639-1 language code; region suffixes ("pt-BR") are ignored.
     public init(language: String) {
         self.language = language
         self.algorithm = SnowballStemmer.algorithm(forLanguage: language)
         self.accents = algorithm.flatMap(AccentedSuffixes.forAlgorithm)
+        self.stopWords = StopWords.words(forLanguage: language)
     }
 
     /// Whether words are stemmed, not only folded.
@@ -46,6 +50,28 @@ public struct Analyzer: Sendable {
         tokens(in: text).map(\.term)
     }
 
+    /// The terms of `text` that carry meaning: like ``terms(in:)`` without the language's stop
+    /// words ("les négociations de l'OTAN" → "negoci", "otan"). For features of models, not the index.
+    public func contentTerms(in text: String) -> [String] {
+        var terms: [String] = []
+        terms.reserveCapacity(text.utf8.count / 8)
+        var text = text
+        text.withUTF8 { bytes in
+            forEachTerm(inUTF8: bytes, skippingStopWords: true) { term, _ in
+                terms.append(String(decoding: term, as: UTF8.self))
+                return true
+            }
+        }
+        return terms
+    }
+
+    /// Whether `word` is one of the language's stop words, compared folded ("Les" is, "OTAN" is not).
+    public func isStopWord(_ word: String) -> Bool {
+        guard let stopWords else { return false }
+        var folded = Self.fold(word)
+        return folded.withUTF8 { stopWords.contains($0) }
+    }
+
     /// The case and diacritic fold of one word, without stemming: "Négociations" → "negociations".
     ///
     /// For prefix queries, where a stem would cut the prefix short. The word goes through the same
@@ -62,6 +88,19 @@ public struct Analyzer: Sendable {
     /// borrowed once for the whole text.
     func forEachTerm(
         inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        skippingStopWords: Bool = false,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+    ) {
+        if skippingStopWords, let stopWords {
+            // The stop list holds folded words: look before the stemmer changes them.
+            return forEachTerm(inUTF8: bytes, isSkipped: { stopWords.contains($0) }, body)
+        }
+        forEachTerm(inUTF8: bytes, isSkipped: { _ in false }, body)
+    }
+
+    private func forEachTerm(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        isSkipped: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
     ) {
         ScalarFolding.table.withUnsafeBufferPointer { table in
@@ -72,6 +111,7 @@ public struct Analyzer: Sendable {
                     var accented: [UInt8] = []
                     stem.reserveCapacity(64)
                     scanner.scan(bytes) { folded, range in
+                        if isSkipped(folded) { return true }
                         guard Self.isWorthStemming(folded) else { return body(folded, range) }
                         let isAccented = accents?.restore(folded, into: &accented) ?? false
                         let stemmedOK =
@@ -87,7 +127,7 @@ public struct Analyzer: Sendable {
                 }
                 if stemmed != nil { return }
             }
-            scanner.scan(bytes, body)
+            scanner.scan(bytes) { folded, range in isSkipped(folded) || body(folded, range) }
         }
     }
 

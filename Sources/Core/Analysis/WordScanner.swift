@@ -1,8 +1,10 @@
 /// Finds the words of UTF-8 text and folds them, the same way for every language.
 ///
 /// A word is a run of letters and digits (Unicode alphabetic or numeric scalars), with combining
-/// marks and invisible joiners inside it; each Han ideograph or kana is a word of its own, since
-/// Chinese and Japanese put no spaces between words (a query for "北京" becomes the phrase "北 京").
+/// marks and invisible joiners inside it. Chinese and Japanese put no spaces between words, so a
+/// run of Han ideographs and kana gives its overlapping bigrams ("北京市" → "北京", "京市"), the
+/// usual way to make CJK searchable without a dictionary: a two-character word is one term, and a
+/// longer one a phrase of bigrams. A character standing alone is a term of its own.
 /// An apostrophe ends a word; a French, Italian or Catalan elided article or preposition before it
 /// ("l'", "d’", "qu'", "dell'") is dropped, and so is an English possessive "s" after it. Hyphens
 /// and other punctuation split words.
@@ -33,6 +35,18 @@ struct WordScanner {
         var possessiveStart = -1  // where a word right after "word'" starts: an "s" there is dropped
         var followsApostrophe = false
         var index = 0
+        // The last ideograph of the current CJK run, not yet emitted when it has no partner yet.
+        var ideograph: (value: UInt32, range: Range<Int>, isPaired: Bool)?
+
+        // Ends the current CJK run: an ideograph that formed no bigram is a term of its own.
+        func finishIdeographs() -> Bool {
+            guard let last = ideograph else { return true }
+            ideograph = nil
+            guard !last.isPaired else { return true }
+            term.removeAll(keepingCapacity: true)
+            Self.append(last.value, to: &term)
+            return term.withUnsafeBufferPointer { emit($0, last.range) }
+        }
 
         // Ends the current word, if any; false when `emit` asked to stop.
         func finishWord() -> Bool {
@@ -45,6 +59,9 @@ struct WordScanner {
         while index < bytes.count {
             let (value, length) = Self.decode(bytes, at: index)
             let folded = ScalarFolding.fold(value, table: table)
+            if folded.kind != .ideograph, ideograph != nil {
+                guard finishIdeographs() else { return }
+            }
             switch folded.kind {
             case .letter:
                 if wordStart < 0 {
@@ -61,10 +78,18 @@ struct WordScanner {
                 wordEnd = index + length
             case .ideograph:
                 guard finishWord() else { return }
-                term.removeAll(keepingCapacity: true)
-                Self.append(folded.first, to: &term)
-                let stop = term.withUnsafeBufferPointer { !emit($0, index..<index + length) }
-                if stop { return }
+                let range = index..<index + length
+                if let previous = ideograph, previous.range.upperBound == index {
+                    term.removeAll(keepingCapacity: true)
+                    Self.append(previous.value, to: &term)
+                    Self.append(folded.first, to: &term)
+                    let stop = term.withUnsafeBufferPointer { !emit($0, previous.range.lowerBound..<range.upperBound) }
+                    if stop { return }
+                    ideograph = (folded.first, range, true)
+                } else {
+                    guard finishIdeographs() else { return }
+                    ideograph = (folded.first, range, false)
+                }
             case .mark where wordStart >= 0:
                 Self.append(folded.first, to: &term)
                 lastFolded = folded.first
@@ -95,6 +120,7 @@ struct WordScanner {
             }
             index += length
         }
+        guard finishIdeographs() else { return }
         _ = finishWord()
     }
 

@@ -39,10 +39,18 @@ public struct Pipeline: Sendable {
         return extracted.map { found in
             let language = LanguageDetector.detect(found.title + "\n" + found.text)
             return Article(
-                item: found.item, title: found.title, text: found.text,
+                item: found.item, title: Self.singleLine(found.title), text: found.text,
                 date: found.date ?? DateFinder.findDate(inText: decoded, reference: modified), source: found.source,
                 language: language.code, languageConfidence: language.confidence, format: format.rawValue)
         }
+    }
+
+    /// A title on one line: every run of white space, no-break spaces included, becomes one space.
+    ///
+    /// Titles are shown in lists, the journal and digests, where a line break or a no-break space
+    /// before French punctuation ("Russie ?") only gets in the way; the body keeps what was written.
+    static func singleLine(_ title: String) -> String {
+        title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Text without a leading `date 2021-12` label that some scrapers put before the article.

@@ -1,20 +1,27 @@
 extension SearchQuery {
     /// The FTS5 MATCH expression of the query, with each word analysed in every language given.
     ///
-    /// Returns nil when no term has a searchable word left after analysis (only punctuation, say).
+    /// Words outside quotes that are stop words in every language given ("the", "les") are left
+    /// out, unless the query has nothing else to search for. Returns nil when no term has a
+    /// searchable word left after analysis (only punctuation, say).
     public func matchExpression(languages: [String]) -> String? {
-        let positives = required.compactMap { Self.expression(for: $0, languages: languages) }
+        var positives = required.compactMap { Self.expression(for: $0, languages: languages, dropsStopWords: true) }
+        if positives.isEmpty {
+            positives = required.compactMap { Self.expression(for: $0, languages: languages, dropsStopWords: false) }
+        }
         guard !positives.isEmpty else { return nil }
-        let negatives = excluded.compactMap { Self.expression(for: $0, languages: languages) }
+        let negatives = excluded.compactMap { Self.expression(for: $0, languages: languages, dropsStopWords: false) }
         var expression = positives.joined(separator: " AND ")
         for negative in negatives { expression = "(\(expression)) NOT \(negative)" }
         return expression
     }
 
-    static func expression(for term: Term, languages: [String]) -> String? {
+    static func expression(for term: Term, languages: [String], dropsStopWords: Bool) -> String? {
         switch term {
         case .word(let word):
-            return anyOf(QueryAnalysis.alternatives(for: word, languages: languages).map(quoted))
+            let alternatives = QueryAnalysis.alternatives(
+                for: word, languages: languages, droppingStopWords: dropsStopWords)
+            return anyOf(alternatives.map(quoted))
         case .prefix(let stem):
             let folded = Analyzer.fold(stem)
             let stems = QueryAnalysis.alternatives(for: stem, languages: languages)
@@ -25,7 +32,9 @@ extension SearchQuery {
             ).filter { !$0.isEmpty }
             return anyOf(variants.map(quoted))
         case .either(let left, let right):
-            let sides = [left, right].compactMap { expression(for: $0, languages: languages) }
+            let sides = [left, right].compactMap {
+                expression(for: $0, languages: languages, dropsStopWords: dropsStopWords)
+            }
             return sides.count == 2 ? "(\(sides[0]) OR \(sides[1]))" : sides.first
         }
     }
