@@ -18,6 +18,12 @@ public struct Article: Sendable, Equatable {
     public var languageConfidence: Double
     /// The format the article was extracted from, such as `text`.
     public var format: String
+    /// Topics, best first; empty when there is no model for the language (see ``topicsNote``).
+    public var topics: [TopicScore] = []
+    /// Why `topics` is empty, when it is.
+    public var topicsNote: String?
+    /// The people, organisations and places named, most mentioned first.
+    public var entities: [Entity] = []
 
     /// Creates an article from its parts.
     public init(

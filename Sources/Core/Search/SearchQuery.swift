@@ -1,22 +1,39 @@
-/// A parsed search: terms for the full-text index plus filters on metadata.
+/// A parsed search: a boolean expression over words and labels, plus filters on metadata.
 ///
-/// Syntax: `word`, `"a phrase"`, `a OR b`, `-excluded`, `prefix*`, `lang:fr`, `after:2022-01-01`,
-/// `before:2022-02-01`, `source:name`. Terms are ANDed.
+/// Syntax: `word`, `"a phrase"`, `prefix*`, `a OR b`, `a AND b` (also just `a b`), `NOT a` or `-a`,
+/// parentheses, the labels `lang:fr`, `topic:politics`, `entity:NATO`, and the filters
+/// `after:2022-01-01`, `before:2022-02-01`, `source:name`. AND binds tighter than OR. Filters
+/// apply to the whole query wherever they are written; labels are terms like words and combine
+/// with AND, OR and NOT. The same syntax serves search and alert rules.
 public struct SearchQuery: Sendable, Equatable {
-    /// One searchable unit of the query.
+    /// A label an article carries besides its words.
+    public enum Label: String, Sendable, Equatable, CaseIterable {
+        /// `lang:fr`: the article's language.
+        case language = "lang"
+        /// `topic:politics`: one of the article's topics.
+        case topic
+        /// `entity:NATO`: a person, organisation or place the article names, by id or any alias.
+        case entity
+    }
+
+    /// One searchable unit.
     public enum Term: Sendable, Equatable {
         case word(String)
         case phrase(String)
         case prefix(String)
-        indirect case either(Term, Term)
+        case label(Label, String)
     }
 
-    /// Terms every result must match.
-    public var required: [Term] = []
-    /// Terms no result may match.
-    public var excluded: [Term] = []
-    /// Only documents in this language.
-    public var language: String?
+    /// The boolean structure of the query.
+    public indirect enum Expression: Sendable, Equatable {
+        case term(Term)
+        case all([Expression])
+        case any([Expression])
+        case not(Expression)
+    }
+
+    /// What the articles must match.
+    public var expression: Expression
     /// Only documents dated on or after this ISO date.
     public var after: String?
     /// Only documents dated before this ISO date.
@@ -24,79 +41,55 @@ public struct SearchQuery: Sendable, Equatable {
     /// Only documents whose source contains this text.
     public var source: String?
 
-    /// Parses `text`; throws a usage error when nothing searchable is left.
+    /// Parses `text`; throws a usage error naming the problem when it is not a query.
     public init(parsing text: String) throws(QueryError) {
-        var pieces = Self.split(text)[...]
-        while let piece = pieces.popFirst() {
-            if let filter = try parseFilter(piece) {
-                filter(&self)
-                continue
-            }
-            let isExcluded = piece.count > 1 && piece.hasPrefix("-")
-            var term = Self.term(isExcluded ? String(piece.dropFirst()) : piece)
-            while pieces.first == "OR", pieces.count >= 2 {
-                pieces.removeFirst()
-                term = .either(term, Self.term(pieces.removeFirst()))
-            }
-            if isExcluded { excluded.append(term) } else { required.append(term) }
+        var parser = QueryParser(tokens: QueryParser.split(text))
+        let parsed = try parser.parseQuery()
+        guard let expression = parsed.expression else {
+            throw QueryError("The query is empty: give at least one word to search for")
         }
-        if required.isEmpty {
-            throw QueryError(
-                excluded.isEmpty
-                    ? "The query is empty: give at least one word to search for"
-                    : "The query only excludes words: give at least one word to search for")
+        guard expression.hasPositiveTerm else {
+            throw QueryError("The query only excludes: give at least one word or label to search for")
+        }
+        self.expression = expression
+        after = parsed.after
+        before = parsed.before
+        source = parsed.source
+    }
+
+    /// The terms the query requires or allows, in order, without those under NOT.
+    public var positiveTerms: [Term] { expression.positiveTerms }
+
+    /// The values of every `entity:` label, negated ones included, in order.
+    public var entityNames: [String] { expression.entityNames }
+}
+
+extension SearchQuery.Expression {
+    /// Whether some article could match: an AND needs one positive part, an OR all of them.
+    var hasPositiveTerm: Bool {
+        switch self {
+        case .term: true
+        case .all(let parts): parts.contains(where: \.hasPositiveTerm)
+        case .any(let parts): parts.allSatisfy(\.hasPositiveTerm)
+        case .not: false
         }
     }
 
-    private func parseFilter(_ piece: String) throws(QueryError) -> ((inout SearchQuery) -> Void)? {
-        guard let colon = piece.firstIndex(of: ":"), !piece.hasPrefix("\"") else { return nil }
-        let key = piece[..<colon].lowercased()
-        let value = String(piece[piece.index(after: colon)...])
-        guard ["lang", "after", "before", "source"].contains(key) else { return nil }
-        if value.isEmpty { throw QueryError("'\(piece)' needs a value after the colon") }
-        if key == "after" || key == "before", !Self.isISODate(value) {
-            throw QueryError("'\(piece)': dates are written YYYY-MM-DD, e.g. \(key):2022-01-31")
-        }
-        switch key {
-        case "lang": return { $0.language = value.lowercased() }
-        case "after": return { $0.after = value }
-        case "before": return { $0.before = value }
-        default: return { $0.source = value }
+    var entityNames: [String] {
+        switch self {
+        case .term(.label(.entity, let name)): [name]
+        case .term: []
+        case .all(let parts), .any(let parts): parts.flatMap(\.entityNames)
+        case .not(let part): part.entityNames
         }
     }
 
-    static func isISODate(_ value: String) -> Bool {
-        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-        return (1...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) }
-            && parts.allSatisfy { $0.allSatisfy(\.isNumber) } && parts[0].count == 4
-    }
-
-    static func term(_ piece: String) -> Term {
-        if piece.hasPrefix("\"") {
-            return .phrase(String(piece.dropFirst().prefix(while: { $0 != "\"" })))
+    var positiveTerms: [SearchQuery.Term] {
+        switch self {
+        case .term(let term): [term]
+        case .all(let parts), .any(let parts): parts.flatMap(\.positiveTerms)
+        case .not: []
         }
-        if piece.hasSuffix("*"), piece.count > 1 { return .prefix(String(piece.dropLast())) }
-        return .word(piece)
-    }
-
-    /// Splits on white space, keeping `"quoted phrases"` (with an optional leading `-`) together.
-    static func split(_ text: String) -> [String] {
-        var pieces: [String] = []
-        var current = ""
-        var inQuotes = false
-        for character in text {
-            if character == "\"" || character == "“" || character == "”" {
-                current.append("\"")
-                inQuotes.toggle()
-            } else if character.isWhitespace && !inQuotes {
-                if !current.isEmpty { pieces.append(current) }
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { pieces.append(current) }
-        return pieces
     }
 }
 

@@ -26,15 +26,22 @@ extension Store {
     /// Commits the outcomes of a batch of files in one transaction and returns the events it recorded.
     ///
     /// A file whose content is unchanged is a no-op. A changed file updates its documents; articles
-    /// that left the file are removed. A rejected file loses the documents it had.
-    public func commit(_ outcomes: [FileOutcome], at now: Date = Date()) throws -> [StoredEvent] {
+    /// that left the file are removed. A rejected file loses the documents it had. Each alert rule
+    /// an arrived or changed document matches adds an `alert` event after the document's own;
+    /// `knownEntityIDs` resolves the rules' `entity:` values (see ``search(_:limit:knownEntityIDs:)``).
+    public func commit(
+        _ outcomes: [FileOutcome], at now: Date = Date(), alerts rules: [AlertRule] = [],
+        knownEntityIDs: (String) -> [String] = { _ in [] }
+    ) throws -> [StoredEvent] {
         let time = now.timeIntervalSince1970
         return try pool.write { db in
             var events: [StoredEvent] = []
             for outcome in outcomes {
                 try commit(outcome, time: time, db: db, events: &events)
             }
-            return events
+            let alerts = try recordAlerts(
+                for: events, rules: rules, knownEntityIDs: knownEntityIDs, time: time, db: db)
+            return events + alerts
         }
     }
 
@@ -72,9 +79,8 @@ extension Store {
             reason = rejection.message
             try deleteDocuments(db, path: outcome.path, keeping: [], time: time, events: &events)
             events.append(
-                try recordEvent(
-                    db, kind: .rejected, path: outcome.path, documentID: nil, language: nil, title: nil,
-                    reason: rejection.message, time: time))
+                try record(
+                    StoredEvent(kind: .rejected, path: outcome.path, reason: rejection.message), time: time, db: db))
         case .articles(let articles):
             state = "indexed"
             reason = nil
@@ -97,52 +103,69 @@ extension Store {
         _ article: Article, outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]
     ) throws {
         let existing = try Row.fetchOne(
-            db, sql: "SELECT id, title, body, language FROM documents WHERE path = ? AND item = ?",
+            db, sql: "SELECT id, title, body, language, tags FROM documents WHERE path = ? AND item = ?",
             arguments: [outcome.path, article.item])
+        let tags = LabelTags.text(
+            language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
+        let topics = String(decoding: try JSONEncoder().encode(article.topics), as: UTF8.self)
+        let entities = String(decoding: try JSONEncoder().encode(article.entities), as: UTF8.self)
         let id: Int64
         let kind: StoredEvent.Kind
         if let existing {
             id = existing["id"]
             if existing["title"] == article.title && existing["body"] == article.text
-                && existing["language"] == article.language
+                && existing["language"] == article.language && existing["tags"] == tags
             {
                 return
             }
-            try unindex(db, id: id, title: existing["title"], body: existing["body"], language: existing["language"])
+            try unindex(db, row: existing)
             try db.execute(
                 sql: """
                     UPDATE documents SET title = ?, body = ?, language = ?, language_confidence = ?, format = ?,
-                        date = ?, source = ?, sha256 = ?, updated_at = ? WHERE id = ?
+                        date = ?, source = ?, sha256 = ?, updated_at = ?, topics = ?, topics_note = ?, entities = ?,
+                        tags = ?
+                    WHERE id = ?
                     """,
                 arguments: [
                     article.title, article.text, article.language, article.languageConfidence, article.format,
-                    article.date, article.source, outcome.sha256, time, id,
+                    article.date, article.source, outcome.sha256, time, topics, article.topicsNote, entities, tags, id,
                 ])
             kind = .updated
         } else {
             try db.execute(
                 sql: """
                     INSERT INTO documents (path, item, title, body, language, language_confidence, format, date,
-                        source, sha256, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        source, sha256, ingested_at, updated_at, topics, topics_note, entities, tags)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     outcome.path, article.item, article.title, article.text, article.language,
                     article.languageConfidence, article.format, article.date, article.source, outcome.sha256, time,
-                    time,
+                    time, topics, article.topicsNote, entities, tags,
                 ])
             id = db.lastInsertedRowID
             kind = .ingested
         }
         try db.execute(
-            sql: "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
+            sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
             arguments: [
                 id, NewsTokenizer.marked(article.title, language: article.language),
-                NewsTokenizer.marked(article.text, language: article.language),
+                NewsTokenizer.marked(article.text, language: article.language), tags,
             ])
-        events.append(
-            try recordEvent(
-                db, kind: kind, path: outcome.path, documentID: id, language: article.language, title: article.title,
-                reason: nil, time: time))
+        for entity in article.entities {
+            try db.execute(
+                sql: """
+                    INSERT INTO entities (id, name, kind) VALUES (?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE
+                    SET name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END
+                    """,
+                arguments: [entity.id, entity.name, entity.kind.rawValue])
+        }
+        let event = StoredEvent(
+            kind: kind, path: outcome.path, documentID: id, language: article.language, title: article.title,
+            topics: article.topics.map(\.label).joined(separator: ","),
+            entities: article.entities.map(\.id).joined(separator: ","))
+        events.append(try record(event, time: time, db: db))
     }
 
     /// Deletes the documents of `path` whose item is not in `kept`, each with a `removed` event.
@@ -150,24 +173,26 @@ extension Store {
         _ db: Database, path: String, keeping kept: Set<String>, time: Double, events: inout [StoredEvent]
     ) throws {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, item, title, body, language FROM documents WHERE path = ?", arguments: [path])
+            db, sql: "SELECT id, item, title, body, language, tags FROM documents WHERE path = ?", arguments: [path])
         for row in rows where !kept.contains(row["item"]) {
             let id: Int64 = row["id"]
-            try unindex(db, id: id, title: row["title"], body: row["body"], language: row["language"])
+            try unindex(db, row: row)
             try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
-            events.append(
-                try recordEvent(
-                    db, kind: .removed, path: path, documentID: id, language: row["language"], title: row["title"],
-                    reason: nil, time: time))
+            let event = StoredEvent(
+                kind: .removed, path: path, documentID: id, language: row["language"], title: row["title"])
+            events.append(try record(event, time: time, db: db))
         }
     }
 
-    /// Removes a document's rows from the external-content index; FTS5 needs the values exactly as indexed.
-    private func unindex(_ db: Database, id: Int64, title: String, body: String, language: String) throws {
+    /// Removes a document's rows from the external-content index; FTS5 needs the values exactly as
+    /// indexed, so `row` holds the stored `id`, `title`, `body`, `language` and `tags`.
+    private func unindex(_ db: Database, row: Row) throws {
+        let language: String = row["language"]
         try db.execute(
-            sql: "INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            sql: "INSERT INTO documents_fts (documents_fts, rowid, title, body, tags) VALUES ('delete', ?, ?, ?, ?)",
             arguments: [
-                id, NewsTokenizer.marked(title, language: language), NewsTokenizer.marked(body, language: language),
+                row["id"], NewsTokenizer.marked(row["title"], language: language),
+                NewsTokenizer.marked(row["body"], language: language), row["tags"],
             ])
     }
 

@@ -3,19 +3,20 @@ import GRDB
 
 extension Store {
     /// Records an event in the outbox inside the caller's transaction.
-    func recordEvent(
-        _ db: Database, kind: StoredEvent.Kind, path: String, documentID: Int64?, language: String?, title: String?,
-        reason: String?, time: Double
-    ) throws -> StoredEvent {
+    func record(_ event: StoredEvent, time: Double, db: Database) throws -> StoredEvent {
         try db.execute(
             sql: """
-                INSERT INTO events (kind, path, doc_id, language, title, reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO events (kind, path, doc_id, language, title, reason, topics, entities, alert, priority,
+                    created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [kind.rawValue, path, documentID, language, title, reason, time])
-        return StoredEvent(
-            id: db.lastInsertedRowID, kind: kind, path: path, documentID: documentID, language: language,
-            title: title, reason: reason)
+            arguments: [
+                event.kind.rawValue, event.path, event.documentID, event.language, event.title, event.reason,
+                event.topics, event.entities, event.alert, event.alertPriority, time,
+            ])
+        var recorded = event
+        recorded.id = db.lastInsertedRowID
+        return recorded
     }
 
     /// The oldest events not yet sent to the journal, at most `limit`, oldest first.
@@ -24,7 +25,8 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, kind, path, doc_id, language, title, reason FROM events
+                    SELECT id, kind, path, doc_id, language, title, reason, topics, entities, alert, priority
+                    FROM events
                     WHERE sent_at IS NULL ORDER BY id LIMIT ?
                     """,
                 arguments: [limit]
@@ -32,7 +34,8 @@ extension Store {
                 guard let kind = StoredEvent.Kind(rawValue: row["kind"]) else { return nil }
                 return StoredEvent(
                     id: row["id"], kind: kind, path: row["path"], documentID: row["doc_id"],
-                    language: row["language"], title: row["title"], reason: row["reason"])
+                    language: row["language"], title: row["title"], reason: row["reason"], topics: row["topics"],
+                    entities: row["entities"], alert: row["alert"], alertPriority: row["priority"])
             }
         }
     }

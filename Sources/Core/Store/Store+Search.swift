@@ -28,36 +28,31 @@ public struct SearchHit: Sendable, Codable, Equatable {
 
 extension Store {
     /// Documents matching `query`, best first.
-    public func search(_ query: SearchQuery, limit: Int = 20) throws -> [SearchHit] {
+    ///
+    /// `knownEntityIDs` resolves an `entity:` value through the gazetteer ("OTAN" → ["NATO"]); a
+    /// value it does not know is looked up among the people the archive has seen ("Lavrov" →
+    /// "person:sergei-lavrov"), else matched as an id.
+    public func search(
+        _ query: SearchQuery, limit: Int = 20, knownEntityIDs: (String) -> [String] = { _ in [] }
+    ) throws -> [SearchHit] {
         try pool.read { db in
             let languages = try String.fetchAll(db, sql: "SELECT DISTINCT language FROM documents")
-            guard let match = query.matchExpression(languages: languages.isEmpty ? ["und"] : languages) else {
-                return []
+            var resolved: [String: [String]] = [:]
+            for name in query.entityNames {
+                resolved[name] = try Self.entityIDs(named: name, known: knownEntityIDs(name), db: db)
             }
+            let match = query.matchExpression(
+                languages: languages.isEmpty ? ["und"] : languages, entityIDs: { resolved[$0] ?? [$0] })
+            guard let match else { return [] }
             var sql = """
                 SELECT d.id, d.path, d.title, d.language, d.date, d.source,
-                    bm25(documents_fts, 5.0, 1.0) AS rank,
+                    bm25(documents_fts, 5.0, 1.0, 0.0) AS rank,
                     snippet(documents_fts, 1, '**', '**', '…', 24) AS snippet
                 FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
                 WHERE documents_fts MATCH ?
                 """
             var arguments: StatementArguments = [match]
-            if let language = query.language {
-                sql += " AND d.language = ?"
-                arguments += [language]
-            }
-            if let after = query.after {
-                sql += " AND d.date >= ?"
-                arguments += [after]
-            }
-            if let before = query.before {
-                sql += " AND d.date < ?"
-                arguments += [before]
-            }
-            if let source = query.source {
-                sql += " AND d.source LIKE '%' || ? || '%'"
-                arguments += [source]
-            }
+            Self.appendFilters(of: query, to: &sql, arguments: &arguments)
             sql += " ORDER BY rank LIMIT ?"
             arguments += [limit]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -67,5 +62,37 @@ extension Store {
                     snippet: row["snippet"])
             }
         }
+    }
+
+    /// Adds the date and source filters of `query` to a statement over documents aliased `d`.
+    static func appendFilters(of query: SearchQuery, to sql: inout String, arguments: inout StatementArguments) {
+        if let after = query.after {
+            sql += " AND d.date >= ?"
+            arguments += [after]
+        }
+        if let before = query.before {
+            sql += " AND d.date < ?"
+            arguments += [before]
+        }
+        if let source = query.source {
+            sql += " AND d.source LIKE '%' || ? || '%'"
+            arguments += [source]
+        }
+    }
+
+    /// The ids an `entity:` value stands for: the gazetteer's, else the people whose name has the
+    /// value's words ("Lavrov", "sergei lavrov"), else the value itself as an id.
+    static func entityIDs(named name: String, known: [String], db: Database) throws -> [String] {
+        guard known.isEmpty else { return known }
+        let words = Analyzer.fold(name).split(separator: " ")
+        guard !words.isEmpty else { return [name] }
+        var sql = "SELECT id FROM entities WHERE kind = 'person'"
+        var arguments: StatementArguments = []
+        for word in words {
+            sql += " AND ('-' || substr(id, 8) || '-') LIKE ?"
+            arguments += ["%-" + word + "-%"]
+        }
+        let people = try String.fetchAll(db, sql: sql + " LIMIT 50", arguments: arguments)
+        return people.isEmpty ? [name] : people
     }
 }

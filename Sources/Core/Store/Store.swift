@@ -90,7 +90,49 @@ public struct Store: Sendable {
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     """)
         }
+        migrator.registerMigration("v2-labels") { db in
+            try migrateToLabels(db)
+        }
         return migrator
+    }
+
+    /// Topics, entities and alerts: label columns, an entity table, and a full-text index with a
+    /// `tags` column (see ``LabelTags``), rebuilt from the documents with the analysers of today
+    /// (CJK bigrams).
+    static func migrateToLabels(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE documents ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE documents ADD COLUMN topics_note TEXT;
+                ALTER TABLE documents ADD COLUMN entities TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE documents ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+                CREATE TABLE entities (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL
+                );
+                ALTER TABLE events ADD COLUMN topics TEXT;
+                ALTER TABLE events ADD COLUMN entities TEXT;
+                ALTER TABLE events ADD COLUMN alert TEXT;
+                ALTER TABLE events ADD COLUMN priority INTEGER;
+                DROP TABLE documents_fts;
+                CREATE VIRTUAL TABLE documents_fts USING fts5(
+                    title, body, tags, content='documents', content_rowid='id', tokenize='newsdrop'
+                );
+                """)
+        // An external-content index cannot 'rebuild': the stored text carries no language marker.
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, title, body, language FROM documents")
+        while let row = try rows.next() {
+            let language: String = row["language"]
+            let tags = LabelTags.text(language: language, topics: [], entityIDs: [])
+            try db.execute(sql: "UPDATE documents SET tags = ? WHERE id = ?", arguments: [tags, row["id"]])
+            try db.execute(
+                sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
+                arguments: [
+                    row["id"], NewsTokenizer.marked(row["title"], language: language),
+                    NewsTokenizer.marked(row["body"], language: language), tags,
+                ])
+        }
     }
 }
 

@@ -37,13 +37,40 @@ public struct StoredEvent: Sendable, Equatable {
     public var title: String?
     /// Why a file was rejected.
     public var reason: String?
+    /// The document's topic labels, best first, comma-separated.
+    public var topics: String?
+    /// The ids of the entities the document names, comma-separated.
+    public var entities: String?
+    /// The alert rule that matched, for an `alert` event.
+    public var alert: String?
+    /// The alert rule's syslog priority, for an `alert` event.
+    public var alertPriority: Int?
+
+    /// Creates an event; `id` is the outbox row once recorded.
+    public init(
+        id: Int64 = 0, kind: Kind, path: String, documentID: Int64? = nil, language: String? = nil,
+        title: String? = nil, reason: String? = nil, topics: String? = nil, entities: String? = nil,
+        alert: String? = nil, alertPriority: Int? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.path = path
+        self.documentID = documentID
+        self.language = language
+        self.title = title
+        self.reason = reason
+        self.topics = topics
+        self.entities = entities
+        self.alert = alert
+        self.alertPriority = alertPriority
+    }
 
     /// The journal fields of this event: MESSAGE, MESSAGE_ID, PRIORITY and the NEWSDROP_ fields that apply.
     public var journalFields: [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = [
             ("MESSAGE", message),
             ("MESSAGE_ID", kind.messageID),
-            ("PRIORITY", String(kind.priority)),
+            ("PRIORITY", String(alertPriority ?? kind.priority)),
             ("NEWSDROP_EVENT", kind.rawValue),
             ("NEWSDROP_EVENT_ID", String(id)),
             ("NEWSDROP_PATH", path),
@@ -52,6 +79,12 @@ public struct StoredEvent: Sendable, Equatable {
         if let language { fields.append(("NEWSDROP_LANGUAGE", language)) }
         if let title { fields.append(("NEWSDROP_TITLE", title)) }
         if let reason { fields.append(("NEWSDROP_REASON", reason)) }
+        if let topics, !topics.isEmpty {
+            fields.append(("NEWSDROP_TOPICS", topics))
+            fields.append(("NEWSDROP_TOPIC", String(topics.prefix(while: { $0 != "," }))))
+        }
+        if let entities, !entities.isEmpty { fields.append(("NEWSDROP_ENTITIES", entities)) }
+        if let alert { fields.append(("NEWSDROP_ALERT", alert)) }
         return fields
     }
 
@@ -66,8 +99,10 @@ public struct StoredEvent: Sendable, Equatable {
             return "Removed \(name)" + (documentID.map { " (document \($0))" } ?? "")
         case .rejected:
             return "Rejected \(name): \(reason ?? "unknown reason")"
-        case .alert, .digest:
-            return "\(kind.rawValue.capitalized) \(name)"
+        case .alert:
+            return "Alert \(alert ?? "?"): \(name),\(headline)"
+        case .digest:
+            return "Digest \(name)"
         }
     }
 
