@@ -7,6 +7,8 @@ import Foundation
 struct BatchIngester: Sendable {
     let processor: FileProcessor
     let store: Store
+    /// The alert rules each commit evaluates; none for one-shot ingests.
+    var alerts = AlertRules([])
     /// How many files are analysed at once: one per core.
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -35,7 +37,8 @@ struct BatchIngester: Sendable {
             }
         }
         outcomes.sort { $0.path < $1.path }
-        result.events = try store.commit(outcomes)
+        result.events = try store.commit(
+            outcomes, alerts: alerts.current, knownEntityIDs: { _ in [] })
         if !result.vanished.isEmpty {
             result.events += try store.remove(paths: result.vanished)
         }

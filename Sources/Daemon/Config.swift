@@ -18,12 +18,17 @@ struct Config: Sendable, Equatable {
     var ignore = IgnoreRules.defaultPatterns
     /// Where log lines and events go.
     var logTarget = LogTarget.auto
+    /// Named queries whose matching articles get an `alert` journal entry.
+    var alerts: [AlertRule] = []
+    /// Where the topic model and entity tables are, when not in the default places.
+    var dataDirectory: String?
 
     /// The file read when `--config` is not given, if it exists.
     static let systemPath = "/etc/newsdrop/newsdrop.toml"
 
     static let knownKeys = [
-        "inbox", "state_dir", "rescan_interval", "settle_time", "max_file_size", "ignore", "log_target",
+        "inbox", "state_dir", "rescan_interval", "settle_time", "max_file_size", "ignore", "log_target", "alert",
+        "data_dir",
     ]
 
     /// Loads `path`, or the system file when `path` is nil and it exists, or the defaults.
@@ -69,6 +74,8 @@ struct Config: Sendable, Equatable {
             }
             config.logTarget = target
         }
+        if let value = try reader.string("data_dir") { config.dataDirectory = value }
+        config.alerts = try reader.alerts("alert")
         return config
     }
 

@@ -16,10 +16,9 @@ final class IngestService: Service {
     /// Files committed per transaction at most.
     let batchLimit = 256
 
-    init(config: Config, store: Store, outbox: OutboxService, logger: Logger) {
+    init(config: Config, ingester: BatchIngester, outbox: OutboxService, logger: Logger) {
         self.config = config
-        self.ingester = BatchIngester(
-            processor: FileProcessor(root: config.inbox, maxFileSize: config.maxFileSize), store: store)
+        self.ingester = ingester
         self.outbox = outbox
         self.logger = logger
         self.ignore = IgnoreRules(patterns: config.ignore)

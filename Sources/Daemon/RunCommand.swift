@@ -22,23 +22,28 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-target"), help: "auto, journal or stderr; overrides 'log_target'.")
     var logTarget: String?
 
-    func run() async throws {
-        var settings: Config
-        do {
-            settings = try Config.load(path: config)
-            if let inbox { settings.inbox = inbox }
-            if let stateDirectory { settings.stateDirectory = stateDirectory }
-            if let logTarget {
-                guard let target = LogTarget(rawValue: logTarget) else {
-                    throw ConfigError(path: nil, "--log-target must be auto, journal or stderr, not '\(logTarget)'")
-                }
-                settings.logTarget = target
+    /// The configuration as the command line asks: the file, then the flags over it.
+    func loadSettings() throws(ConfigError) -> Config {
+        var settings = try Config.load(path: config)
+        if let inbox { settings.inbox = inbox }
+        if let stateDirectory { settings.stateDirectory = stateDirectory }
+        if let logTarget {
+            guard let target = LogTarget(rawValue: logTarget) else {
+                throw ConfigError(path: nil, "--log-target must be auto, journal or stderr, not '\(logTarget)'")
             }
-            settings = try settings.validated()
-        } catch let error as ConfigError {
+            settings.logTarget = target
+        }
+        return try settings.validated()
+    }
+
+    func run() async throws {
+        let settings: Config
+        do {
+            settings = try loadSettings()
+        } catch {
             throw fail(error.description, Exit.usage)
         }
-        // SIGHUP would end the process by default; reloading the configuration is not supported yet.
+        // Until the reload service traps it, SIGHUP must not end the process (its default action).
         signal(SIGHUP, SIG_IGN)
         let journal = Journal(target: settings.logTarget)
         LoggingSystem.bootstrap { label in
@@ -61,10 +66,16 @@ struct RunCommand: AsyncParsableCommand {
             "Starting: drop folder \(settings.inbox), state \(settings.stateDirectory)",
             metadata: ["inbox": "\(settings.inbox)", "state_dir": "\(settings.stateDirectory)"])
         let outbox = OutboxService(store: store, journal: journal, logger: logger)
-        let ingest = IngestService(config: settings, store: store, outbox: outbox, logger: logger)
+        let alerts = AlertRules(settings.alerts)
+        let processor = FileProcessor(root: settings.inbox, maxFileSize: settings.maxFileSize)
+        let ingester = BatchIngester(processor: processor, store: store, alerts: alerts)
+        let ingest = IngestService(config: settings, ingester: ingester, outbox: outbox, logger: logger)
+        let command = self
+        let reload = ReloadService(
+            load: { try command.loadSettings() }, running: settings, alerts: alerts, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: outbox), .init(service: ingest)],
+                services: [.init(service: outbox), .init(service: ingest), .init(service: reload)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         do {
