@@ -11,6 +11,11 @@ struct ArchiveOptions: ParsableArguments {
     @Option(help: "A configuration file (default: /etc/newsdrop/newsdrop.toml when it exists).")
     var config: String?
 
+    /// `data_dir` of the configuration, when one is read and sets it.
+    var dataDirectory: String? {
+        (try? Config.load(path: config))?.dataDirectory
+    }
+
     /// Opens the archive, failing with a message that names the path when it is missing.
     func openStore() throws -> Store {
         let directory: String

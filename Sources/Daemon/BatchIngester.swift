@@ -38,7 +38,7 @@ struct BatchIngester: Sendable {
         }
         outcomes.sort { $0.path < $1.path }
         result.events = try store.commit(
-            outcomes, alerts: alerts.current, knownEntityIDs: { _ in [] })
+            outcomes, alerts: alerts.current, knownEntityIDs: processor.pipeline.classifier.entityIDs(forName:))
         if !result.vanished.isEmpty {
             result.events += try store.remove(paths: result.vanished)
         }

@@ -14,6 +14,11 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("max-file-size"), help: "Reject files larger than this many bytes.")
     var maxFileSize: Int64 = Config().maxFileSize
 
+    @Option(
+        name: .customLong("data-dir"),
+        help: "The folder with the topic model and entity tables (default: beside the binary, else the source tree).")
+    var dataDirectory: String?
+
     @Argument(help: "Files to classify.")
     var files: [String]
 
@@ -56,7 +61,9 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let processor = FileProcessor(root: nil, maxFileSize: maxFileSize)
+        let (classifier, problems) = DataDirectory.loadClassifier(configured: dataDirectory)
+        for problem in problems { printError("newsdrop: warning: \(problem)") }
+        let processor = FileProcessor(root: nil, maxFileSize: maxFileSize, pipeline: Pipeline(classifier: classifier))
         var failed = false
         for file in files {
             let path = Config.absolute(file)
@@ -73,19 +80,38 @@ struct ClassifyCommand: ParsableCommand {
                 for article in articles {
                     let classified = Classified(
                         path: path, title: article.title, language: article.language,
-                        language_confidence: article.languageConfidence, topics: [], entities: [], date: article.date,
-                        format: article.format, source: article.source, text: article.text)
+                        language_confidence: article.languageConfidence,
+                        topics: article.topics.map { Classified.Topic(label: $0.label, score: $0.score) },
+                        entities: article.entities.map {
+                            Classified.Entity(id: $0.id, name: $0.name, kind: $0.kind.rawValue)
+                        },
+                        date: article.date, format: article.format, source: article.source, text: article.text)
                     if json {
                         printJSON(classified)
                     } else {
-                        print(
-                            "\(path)\n  title:    \(article.title)\n  language: \(article.language) "
-                                + "(\(article.languageConfidence))\n  format:   \(article.format)\n  date:     "
-                                + "\(article.date ?? "unknown")")
+                        print(Self.summary(of: article, path: path))
                     }
                 }
             }
         }
         if failed { throw Exit.badInput }
+    }
+
+    /// The readable form: one line per field.
+    static func summary(of article: Article, path: String) -> String {
+        let topics =
+            article.topics.isEmpty
+            ? "none (\(article.topicsNote ?? "no model"))"
+            : article.topics.map { "\($0.label) \($0.score)" }.joined(separator: ", ")
+        let entities = article.entities.prefix(12).map { "\($0.name) [\($0.id)]" }.joined(separator: ", ")
+        return """
+            \(path)
+              title:    \(article.title)
+              language: \(article.language) (\(article.languageConfidence))
+              format:   \(article.format)
+              date:     \(article.date ?? "unknown")
+              topics:   \(topics)
+              entities: \(entities.isEmpty ? "none" : entities)
+            """
     }
 }

@@ -8,7 +8,8 @@ struct FileProcessor: Sendable {
     var root: String?
     /// Larger files are rejected without being read.
     var maxFileSize: Int64
-    let pipeline = Pipeline()
+    /// The pipeline every file goes through, with the classifier loaded at start.
+    var pipeline = Pipeline()
 
     /// The outcome for the file at `path`, or nil when it no longer exists.
     func process(path: String) -> FileOutcome? {

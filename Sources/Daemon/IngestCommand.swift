@@ -18,6 +18,11 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-file-size"), help: "Reject files larger than this many bytes.")
     var maxFileSize: Int64 = Config().maxFileSize
 
+    @Option(
+        name: .customLong("data-dir"),
+        help: "The folder with the topic model and entity tables (default: beside the binary, else the source tree).")
+    var dataDirectory: String?
+
     @Argument(help: "Files or folders to ingest.")
     var paths: [String]
 
@@ -48,7 +53,10 @@ struct IngestCommand: AsyncParsableCommand {
                 files.append(path)
             }
         }
-        let ingester = BatchIngester(processor: FileProcessor(root: nil, maxFileSize: maxFileSize), store: store)
+        let (classifier, problems) = DataDirectory.loadClassifier(configured: dataDirectory)
+        for problem in problems { printError("newsdrop: warning: \(problem)") }
+        let processor = FileProcessor(root: nil, maxFileSize: maxFileSize, pipeline: Pipeline(classifier: classifier))
+        let ingester = BatchIngester(processor: processor, store: store)
         let clock = ContinuousClock()
         let start = clock.now
         var events: [StoredEvent] = []

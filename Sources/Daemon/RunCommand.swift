@@ -67,7 +67,10 @@ struct RunCommand: AsyncParsableCommand {
             metadata: ["inbox": "\(settings.inbox)", "state_dir": "\(settings.stateDirectory)"])
         let outbox = OutboxService(store: store, journal: journal, logger: logger)
         let alerts = AlertRules(settings.alerts)
-        let processor = FileProcessor(root: settings.inbox, maxFileSize: settings.maxFileSize)
+        let (classifier, problems) = DataDirectory.loadClassifier(configured: settings.dataDirectory)
+        for problem in problems { logger.warning("\(problem)") }
+        let processor = FileProcessor(
+            root: settings.inbox, maxFileSize: settings.maxFileSize, pipeline: Pipeline(classifier: classifier))
         let ingester = BatchIngester(processor: processor, store: store, alerts: alerts)
         let ingest = IngestService(config: settings, ingester: ingester, outbox: outbox, logger: logger)
         let command = self

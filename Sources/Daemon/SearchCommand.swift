@@ -8,9 +8,10 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the archive, best matches first.",
         discussion: """
-            Syntax: words (all must match), "a phrase", a OR b, -excluded, prefix*, lang:fr,
-            after:2022-01-01, before:2022-02-01, source:name. Words are matched in every indexed language,
-            ignoring case, accents and word endings (garantie finds garanties).
+            Syntax: words (all must match), "a phrase", a OR b, a AND b, -excluded or NOT x, (groups),
+            prefix*, lang:fr, topic:politics, entity:NATO (any name: entity:OTAN), after:2022-01-01,
+            before:2022-02-01, source:name. Words are matched in every indexed language, ignoring case,
+            accents and word endings (garantie finds garanties).
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -35,7 +36,11 @@ struct SearchCommand: ParsableCommand {
         let store = try archive.openStore()
         let hits: [SearchHit]
         do {
-            hits = try store.search(parsed, limit: limit)
+            // The entity tables take tens of milliseconds to load: only when the query names an entity.
+            let classifier =
+                parsed.entityNames.isEmpty
+                ? Classifier.none : DataDirectory.loadClassifier(configured: archive.dataDirectory).classifier
+            hits = try store.search(parsed, limit: limit, knownEntityIDs: classifier.entityIDs(forName:))
         } catch {
             throw fail("Cannot search the archive: \(error)", Exit.failure)
         }

@@ -61,6 +61,38 @@ struct AlertEndToEndTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test func anEntityAlertFiresForTheFrenchSeedsNamingNATOAndRussia() async throws {
+        let seeds = NewsdropBinary.seeds
+        try #require(seeds.count == 5, "the five seeds are expected in ../shared/seeds")
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = root + "/newsdrop.toml"
+        try alertConfig(name: "nato-russia", query: "entity:NATO AND entity:RU", priority: "warning")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try RunningDaemon(inbox: inbox, state: state, extraArguments: ["--config", config])
+
+        let french = seeds.filter { !$0.lastPathComponent.hasPrefix("000") }
+        for seed in french {
+            try FileManager.default.copyItem(atPath: seed.path, toPath: inbox + "/" + seed.lastPathComponent)
+        }
+        let fired = try #require(
+            try await eventually { () -> [[String: String]]? in
+                let entries = try alerts(pid: daemon.pid)
+                return entries.count >= french.count ? entries : nil
+            }, "an alert for each French seed")
+        #expect(Set(fired.compactMap { $0["NEWSDROP_PATH"] }) == Set(french.map { inbox + "/" + $0.lastPathComponent }))
+        for entry in fired {
+            #expect(entry["NEWSDROP_ALERT"] == "nato-russia")
+            #expect(entry["PRIORITY"] == "4")
+            let entities = entry["NEWSDROP_ENTITIES"]?.split(separator: ",").map(String.init) ?? []
+            #expect(entities.contains("NATO") && entities.contains("RU"))
+        }
+        let ingested = try JournalReader.events("ingested", pid: daemon.pid)
+        let first = try #require(ingested.first { $0["NEWSDROP_PATH"]?.hasSuffix(french[0].lastPathComponent) == true })
+        #expect(first["NEWSDROP_ENTITIES"]?.contains("person:maria-zakharova") == true)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func aBrokenConfigurationOnReloadKeepsTheRunningOne() async throws {
         let (root, inbox, state) = try makeWorkspace()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -4,8 +4,13 @@ import Foundation
 ///
 /// Pure: no I/O, so `run`, `ingest` and `classify` all give the same result for the same bytes.
 public struct Pipeline: Sendable {
-    /// Creates the pipeline.
-    public init() {}
+    /// Puts topics and entities on each article.
+    public let classifier: Classifier
+
+    /// Creates the pipeline; without a classifier, articles get no topics and no entities.
+    public init(classifier: Classifier = .none) {
+        self.classifier = classifier
+    }
 
     /// The articles in `bytes`, read from a file named `fileName`, or the reason there are none.
     ///
@@ -38,10 +43,12 @@ public struct Pipeline: Sendable {
         }
         return extracted.map { found in
             let language = LanguageDetector.detect(found.title + "\n" + found.text)
-            return Article(
+            var article = Article(
                 item: found.item, title: Self.singleLine(found.title), text: found.text,
                 date: found.date ?? DateFinder.findDate(inText: decoded, reference: modified), source: found.source,
                 language: language.code, languageConfidence: language.confidence, format: format.rawValue)
+            classifier.label(&article)
+            return article
         }
     }
 

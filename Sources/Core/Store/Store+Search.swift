@@ -53,7 +53,7 @@ extension Store {
                 """
             var arguments: StatementArguments = [match]
             Self.appendFilters(of: query, to: &sql, arguments: &arguments)
-            sql += " ORDER BY rank LIMIT ?"
+            sql += " ORDER BY rank, d.id DESC LIMIT ?"
             arguments += [limit]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 SearchHit(
@@ -80,12 +80,11 @@ extension Store {
         }
     }
 
-    /// The ids an `entity:` value stands for: the gazetteer's, else the people whose name has the
-    /// value's words ("Lavrov", "sergei lavrov"), else the value itself as an id.
+    /// The ids an `entity:` value stands for: the gazetteer's, and the people of the archive whose
+    /// name has the value's words ("Lavrov" → "person:sergei-lavrov"), else the value as an id.
     static func entityIDs(named name: String, known: [String], db: Database) throws -> [String] {
-        guard known.isEmpty else { return known }
         let words = Analyzer.fold(name).split(separator: " ")
-        guard !words.isEmpty else { return [name] }
+        guard !words.isEmpty else { return known.isEmpty ? [name] : known }
         var sql = "SELECT id FROM entities WHERE kind = 'person'"
         var arguments: StatementArguments = []
         for word in words {
@@ -93,6 +92,7 @@ extension Store {
             arguments += ["%-" + word + "-%"]
         }
         let people = try String.fetchAll(db, sql: sql + " LIMIT 50", arguments: arguments)
-        return people.isEmpty ? [name] : people
+        let ids = known + people.filter { !known.contains($0) }
+        return ids.isEmpty ? [name] : ids
     }
 }

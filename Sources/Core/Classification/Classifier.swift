@@ -1,0 +1,33 @@
+/// The labels the pipeline puts on an article: topics and named entities.
+///
+/// Built once at start from the data folder (the topic model and the entity tables) and shared by
+/// every file; a missing part leaves its labels empty and says why in ``topicsNote``.
+public struct Classifier: Sendable {
+    /// Finds the people, organisations and places an article names; nil when its tables are missing.
+    public var recognizer: EntityRecognizer?
+
+    /// Why articles get no topics when there is no model at all.
+    public var missingModelNote: String
+
+    /// A classifier that labels nothing, for tools that need only the text.
+    public static let none = Classifier(recognizer: nil, missingModelNote: "no topic model is loaded")
+
+    /// Creates a classifier from its parts.
+    public init(recognizer: EntityRecognizer?, missingModelNote: String = "no topic model is loaded") {
+        self.recognizer = recognizer
+        self.missingModelNote = missingModelNote
+    }
+
+    /// Sets `article`'s topics (or the note saying why there are none) and entities.
+    public func label(_ article: inout Article) {
+        article.topics = []
+        article.topicsNote = missingModelNote
+        article.entities =
+            recognizer?.entities(title: article.title, text: article.text, language: article.language) ?? []
+    }
+
+    /// The entity ids a name given in a query stands for ("OTAN" → ["NATO"]), [] when unknown.
+    public func entityIDs(forName name: String) -> [String] {
+        recognizer?.ids(forName: name) ?? []
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Resolving the value of an `entity:` search filter to canonical ids.
+extension EntityRecognizer {
+    /// The canonical ids a user may mean by `name` in `entity:NAME`.
+    ///
+    /// Tried in order, all results kept (deduplicated, in this order):
+    /// 1. an id itself, any case: "RU", "ru", "city:kyiv", "person:sergei-lavrov";
+    /// 2. a gazetteer alias, any case: "OTAN", "nato", "Russie", "США", "us" (a query is typed, so
+    ///    the case rules of running text do not apply);
+    /// 3. otherwise a person: `person:` + the normalised name, "Sergueï Lavrov" →
+    ///    `person:sergei-lavrov`, "Lavrov" → `person:lavrov`.
+    ///
+    /// A bare surname gives only `person:lavrov`, while documents store the full-name id when they
+    /// name the full name; callers that want "Lavrov" to find them can also match stored person ids
+    /// ending in `-lavrov`.
+    public func ids(forName name: String) -> [String] {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        var ids: [String] = []
+        func add(_ id: String) { if !ids.contains(id) { ids.append(id) } }
+
+        if let entry = gazetteer.entryByID[trimmed.lowercased()] { add(gazetteer.entries[Int(entry)].id) }
+        if trimmed.lowercased().hasPrefix("person:") { add(trimmed.lowercased()) }
+
+        var tokens: [NameToken] = []
+        var folded: [String] = []
+        var text = trimmed
+        NameFolding.table.withUnsafeBufferPointer { table in
+            let scanner = NameScanner(table: table)
+            text.withUTF8 { bytes in
+                scanner.scan(bytes, into: &tokens)
+                folded = tokens.map { scanner.foldedWord(bytes, from: Int($0.start), to: Int($0.end)) }
+            }
+        }
+        if let entry = gazetteer.entry(named: tokens) { add(gazetteer.entries[Int(entry)].id) }
+        if ids.isEmpty, !folded.isEmpty { add(PersonName.id(folded: folded)) }
+        return ids
+    }
+}

@@ -1,0 +1,234 @@
+/// Finds people in a text: runs of capitalised words that are neither known entities nor common
+/// words, linked within the document so a bare surname counts for the full name seen.
+///
+/// What counts as a person:
+/// - a run of 2–4 capitalised name words ("Maria Zakharova", "Jean-Yves Le Drian"), with lower-case
+///   particles inside ("Ursula von der Leyen"); words of `NameWords.common` end runs, so "Foreign
+///   Minister Sergei Lavrov" gives "Sergei Lavrov" and "Black Sea" nothing;
+/// - one capitalised word right after a title or honorific ("Mr Riabkov", "président Macron");
+/// - one word, or a shorter run, that ends a full name of the same document ("Lavrov" after
+///   "Sergueï Lavrov", "Dupond-Moretti" after "Éric Dupond-Moretti").
+///
+/// What does not: words also written in lower case in the same document (a common word, not a
+/// name), words in capitals ("NATO Secretary"), runs of five or more words (title-case headlines),
+/// and an unlinked single word.
+struct PersonFinder: Sendable {
+    /// Hashes of `NameWords.titles`.
+    let titles: Set<UInt64>
+    /// Hashes of `NameWords.common` and `NameWords.titles`.
+    let common: Set<UInt64>
+    /// Hashes of `NameWords.particles`.
+    let particles: Set<UInt64>
+    /// Hashes of words news mostly writes in lower case (from `corpus-words.tsv`).
+    let lexicon: Set<UInt64>
+
+    /// The file of corpus word counts.
+    static let wordCountsFileName = "corpus-words.tsv"
+
+    /// A person found in one document.
+    struct Person {
+        /// `person:` + normalised full name.
+        var id: String
+        /// The most complete form written in the document.
+        var name: String
+        /// Mentions, full or linked.
+        var mentions: Int
+        /// Index of the first mentioning token, for a stable order.
+        var firstToken: Int
+        /// Words of `name`, to keep the most complete form.
+        var words: Int
+    }
+
+    /// A run of name words, before linking.
+    private struct Candidate {
+        var first: Int
+        var last: Int
+        var folded: [String]
+        var nameWords: Int
+        var isTitled: Bool
+    }
+
+    /// Builds the word sets with the scanner's folding, so they compare with text hashes.
+    ///
+    /// - Parameter wordCounts: lines `word<TAB>lower-case count<TAB>capitalised count`; a word
+    ///   written in lower case at least 3 times and 70% of the time joins `lexicon`.
+    /// - Throws: `GazetteerError` for a line that is not three tab-separated fields with two counts.
+    init(scanner: NameScanner, wordCounts: String) throws {
+        func hashes(_ words: [String]) -> Set<UInt64> {
+            var set = Set<UInt64>()
+            var tokens: [NameToken] = []
+            for word in words {
+                tokens.removeAll(keepingCapacity: true)
+                var text = word
+                text.withUTF8 { scanner.scan($0, into: &tokens) }
+                for token in tokens { set.insert(token.hash) }  // "Porte-parole" → "porte", "parole"
+            }
+            return set
+        }
+        titles = hashes(NameWords.titles)
+        common = hashes(NameWords.common).union(titles)
+        particles = hashes(NameWords.particles)
+        var lexicon = Set<UInt64>()
+        var lineNumber = 0
+        for line in wordCounts.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard fields.count == 3, let lower = Int(Substring(fields[1])), let capital = Int(Substring(fields[2]))
+            else {
+                throw GazetteerError.malformed(
+                    file: Self.wordCountsFileName, line: lineNumber,
+                    "expected a word and two counts separated by tabs")
+            }
+            if lower >= 3, lower * 10 >= (lower + capital) * 7 {
+                lexicon.insert(hashes([String(Substring(fields[0]))]).first ?? 0)
+            }
+        }
+        self.lexicon = lexicon
+    }
+
+    /// The people of a document whose tokens are `tokens`, excluding tokens claimed by gazetteer
+    /// matches.
+    ///
+    /// - Parameter findsUntitledNames: false for languages that capitalise every noun (German), where
+    ///   only titled names are trusted.
+    func people(
+        in tokens: [NameToken], claimed: [Bool], bytes: UnsafeBufferPointer<UInt8>, scanner: NameScanner,
+        findsUntitledNames: Bool
+    ) -> [Person] {
+        var lowercaseWords = Set<UInt64>(minimumCapacity: tokens.count)
+        for token in tokens where token.flags.contains(.lowercase) { lowercaseWords.insert(token.hash) }
+
+        func isNameWord(_ index: Int) -> Bool {
+            let token = tokens[index]
+            guard token.flags.contains(.capitalised), !claimed[index], !token.flags.contains(.hasDigit) else {
+                return false
+            }
+            guard !common.contains(token.hash), !lowercaseWords.contains(token.hash) else { return false }
+            return !token.flags.contains(.allCaps) || token.letters == 1  // an initial, not an acronym
+        }
+        func isParticle(_ index: Int) -> Bool { !claimed[index] && particles.contains(tokens[index].hash) }
+
+        var candidates: [Candidate] = []
+        var index = 0
+        while index < tokens.count {
+            let startsWithParticle =
+                isParticle(index) && tokens[index].flags.contains(.capitalised)
+                && !tokens[index].flags.contains(.sentenceStart)
+            guard isNameWord(index) || startsWithParticle else {
+                index += 1
+                continue
+            }
+            var end = index
+            var last = index
+            var nameWords = 0
+            while end < tokens.count, end == index || tokens[end].flags.contains(.joined) {
+                if isNameWord(end) {
+                    nameWords += 1
+                    last = end
+                } else if !(isParticle(end) && end + 1 < tokens.count && tokens[end + 1].flags.contains(.joined)) {
+                    break
+                }
+                end += 1
+            }
+            defer { index = max(last, index) + 1 }
+            guard nameWords > 0, nameWords <= 4, tokens[last].letters > 1 else { continue }
+            var first = index
+            let isTitled = index > 0 && titles.contains(tokens[index - 1].hash) && !claimed[index - 1]
+            if tokens[first].flags.contains(.sentenceStart), !isTitled, nameWords >= 2,
+                Self.looksLikeSentenceWord(
+                    scanner.foldedWord(
+                        bytes, from: Int(tokens[first].start),
+                        to: Int(tokens[first].end)))
+            {
+                first += 1  // "Unlike Putin": the first word of the sentence is not part of the name
+                nameWords -= 1
+                while first < last, !isNameWord(first) { first += 1 }
+            }
+            if !isTitled, lexicon.contains(tokens[last].hash) {
+                continue  // "Industrial Strategy": surnames are not words news writes in lower case
+            }
+            let folded = (first...last).map {
+                scanner.foldedWord(bytes, from: Int(tokens[$0].start), to: Int(tokens[$0].end))
+            }
+            candidates.append(
+                Candidate(
+                    first: first, last: last, folded: folded, nameWords: nameWords,
+                    isTitled: isTitled))
+        }
+        return linked(candidates, bytes: bytes, tokens: tokens, findsUntitledNames: findsUntitledNames)
+    }
+
+    /// Gives every candidate its person: the full name it ends, its own full name, or none.
+    private func linked(
+        _ candidates: [Candidate], bytes: UnsafeBufferPointer<UInt8>, tokens: [NameToken],
+        findsUntitledNames: Bool
+    ) -> [Person] {
+        // Suffixes of full names → the full name's id; longer names first, so "Dupond-Moretti" links
+        // to "Éric Dupond-Moretti", not to itself.
+        let normalised = candidates.map { $0.folded.map(PersonName.normalised) }
+        var owners: [String: String] = [:]
+        let fullNames = candidates.indices.filter {
+            candidates[$0].nameWords >= 2 && (findsUntitledNames || candidates[$0].isTitled)
+        }
+        for index in fullNames.sorted(by: { normalised[$0].count > normalised[$1].count }) {
+            let words = normalised[index]
+            let id = "person:" + words.joined(separator: "-")
+            for start in words.indices {
+                let suffix = "person:" + words[start...].joined(separator: "-")
+                if owners[suffix] == nil { owners[suffix] = id }
+            }
+        }
+        // First names of full names, for "Sir Keir" after "Keir Starmer"; a first name two people
+        // share links to neither.
+        var firstNames: [String: String?] = [:]
+        for index in fullNames {
+            let id = "person:" + normalised[index].joined(separator: "-")
+            let first = "person:" + normalised[index][0]
+            if let existing = firstNames[first], existing != id {
+                firstNames[first] = .some(nil)
+            } else {
+                firstNames[first] = id
+            }
+        }
+        var people: [Person] = []
+        var indexByID: [String: Int] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            let ownID = "person:" + normalised[index].joined(separator: "-")
+            let id: String
+            if let owner = owners[ownID] {
+                id = owner
+            } else if candidate.isTitled, candidate.folded.count == 1, let owner = firstNames[ownID] ?? nil {
+                id = owner
+            } else if candidate.isTitled {
+                id = ownID
+            } else {
+                continue
+            }
+            let name = String(
+                decoding: UnsafeBufferPointer(
+                    rebasing: bytes[Int(tokens[candidate.first].start)..<Int(tokens[candidate.last].end)]),
+                as: UTF8.self)
+            if let existing = indexByID[id] {
+                people[existing].mentions += 1
+                if candidate.folded.count > people[existing].words {
+                    people[existing].name = name
+                    people[existing].words = candidate.folded.count
+                }
+            } else {
+                indexByID[id] = people.count
+                people.append(
+                    Person(
+                        id: id, name: name, mentions: 1, firstToken: candidate.first,
+                        words: candidate.folded.count))
+            }
+        }
+        return people
+    }
+
+    /// Whether a folded sentence-initial word looks like a verb or adverb rather than a first name
+    /// ("Asked", "Speaking", "Unlike", "Initially"): English inflections, kept simple.
+    private static func looksLikeSentenceWord(_ word: String) -> Bool {
+        word.hasSuffix("ing") || word.hasSuffix("ed") || word.hasSuffix("ly") || word == "unlike"
+    }
+}

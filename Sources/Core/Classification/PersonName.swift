@@ -1,0 +1,61 @@
+/// The normalised form of a person's name, which gives the person's id across documents.
+///
+/// The same Russian, Ukrainian or Arabic name reaches English and French news through different
+/// transliterations. Folding accents makes "Sergueï" "serguei"; a few rules then map the common
+/// variants to one spelling, so "Sergueï Lavrov", "Sergei Lavrov" and "Sergey Lavrov" all give
+/// `person:sergei-lavrov`. The rules, applied to each folded word in this order:
+/// 1. `tch` → `ch` (French "Kalatchev" = English "Kalachev");
+/// 2. `ou` → `u` (French "Choïgou" = English "Shoigu"'s vowel; "Loukachenko" = "Lukashenko"'s vowels);
+/// 3. `gue`, `gui` → `ge`, `gi` (French writes a hard g as "gu": "Sergueï" = "Sergei"), except in a
+///    word ending in "e" ("Hague");
+/// 4. a final `iy`, `yy`, `ij`, `ii`, `yi` → `i`, and final `sky`, `try` → `ski`, `tri` ("Dmitriy",
+///    "Dmitry", "Dmitri"; "Zelenskyy", "Zelensky", "Zelenski"); other final `y`s stay ("Anthony").
+/// The rules are deliberately few: each one also rewrites some names that needed no help ("Louis" →
+/// "luis", "Kennedy" → "kennedi"). That only affects how the id looks, never which person it is,
+/// since ids are compared, not read. French "ch" and English "sh" for ш are not merged: that would
+/// merge ч with ш in English spellings.
+enum PersonName {
+    /// The normalised form of one folded word.
+    static func normalised(_ folded: String) -> String {
+        guard folded.utf8.allSatisfy({ $0 < 0x80 }) else { return folded }  // rules are for Latin spellings
+        var word = Array(folded.utf8)
+        word = replacing(word, Array("tch".utf8), with: Array("ch".utf8))
+        word = replacing(word, Array("ou".utf8), with: Array("u".utf8))
+        if let last = word.last, last != UInt8(ascii: "e") {  // not a final "-gue" ("Hague", "Prague")
+            word = replacing(word, Array("gue".utf8), with: Array("ge".utf8))
+        }
+        word = replacing(word, Array("gui".utf8), with: Array("gi".utf8))
+        for ending in ["iy", "yy", "ij", "ii", "yi"] where word.count > 3 && word.suffix(2).elementsEqual(ending.utf8) {
+            word.removeLast(2)
+            word.append(UInt8(ascii: "i"))
+            break
+        }
+        for ending in ["sky", "try"] where word.count > 4 && word.suffix(3).elementsEqual(ending.utf8) {
+            word[word.count - 1] = UInt8(ascii: "i")
+        }
+        return String(decoding: word, as: UTF8.self)
+    }
+
+    /// The id of a person from the folded words of the full name: `person:sergei-lavrov`.
+    static func id(folded words: [String]) -> String {
+        "person:" + words.map(normalised).joined(separator: "-")
+    }
+
+    /// `word` with every non-overlapping occurrence of `pattern` replaced, left to right.
+    private static func replacing(_ word: [UInt8], _ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+        guard word.count >= pattern.count else { return word }
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
+        var index = 0
+        while index < word.count {
+            if index + pattern.count <= word.count, word[index..<index + pattern.count].elementsEqual(pattern) {
+                result += replacement
+                index += pattern.count
+            } else {
+                result.append(word[index])
+                index += 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,59 @@
+import Core
+import Foundation
+
+/// Finds the folder holding the topic model and the entity tables.
+///
+/// In order: `data_dir` from the configuration, `$NEWSDROP_DATA_DIR`, `../share/newsdrop` beside
+/// the binary (an installed copy: /usr/local/bin/newsdrop and /usr/local/share/newsdrop), and the
+/// `data/` folder of the source tree the binary was built from (a development build).
+enum DataDirectory {
+    /// The topic model's file name.
+    static let topicModelName = "topics.model"
+    /// The file that marks a data folder: the country table of the entity data.
+    static let markerName = "countries.tsv"
+
+    /// The folders to try, most specific first.
+    static func candidates(configured: String?) -> [String] {
+        var folders: [String] = []
+        if let configured { folders.append(configured) }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["NEWSDROP_DATA_DIR"], !fromEnvironment.isEmpty {
+            folders.append(fromEnvironment)
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        folders.append(executable.deletingLastPathComponent().appendingPathComponent("../share/newsdrop").path)
+        // This file is Sources/Daemon/DataDirectory.swift: the repository is two folders up.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        folders.append(source.deletingLastPathComponent().appendingPathComponent("data").path)
+        return folders
+    }
+
+    /// The first candidate that holds the entity tables, or nil, with the folders tried.
+    static func locate(configured: String?) -> (path: String?, tried: [String]) {
+        let tried = candidates(configured: configured)
+        let found = tried.first { FileManager.default.fileExists(atPath: $0 + "/" + markerName) }
+        return (found.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, tried)
+    }
+}
+
+extension DataDirectory {
+    /// The classifier made from the data folder, and what is missing from it, for the log.
+    ///
+    /// A missing or broken data folder is not fatal: articles are still indexed, without labels.
+    static func loadClassifier(configured: String?) -> (classifier: Classifier, problems: [String]) {
+        let (found, tried) = locate(configured: configured)
+        guard let folder = found else {
+            let problem =
+                "No data folder with \(markerName) in \(tried.joined(separator: ", ")): articles get no topics "
+                + "and no entities (set data_dir, or install the data/ folder as ../share/newsdrop beside the binary)"
+            return (Classifier(recognizer: nil, missingModelNote: "no topic model is installed"), [problem])
+        }
+        var problems: [String] = []
+        var recognizer: EntityRecognizer?
+        do {
+            recognizer = try EntityRecognizer(contentsOf: URL(fileURLWithPath: folder))
+        } catch {
+            problems.append("The entity tables in '\(folder)' cannot be used, articles get no entities: \(error)")
+        }
+        return (Classifier(recognizer: recognizer, missingModelNote: "no topic model is installed"), problems)
+    }
+}
