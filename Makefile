@@ -5,8 +5,10 @@ STATE      ?= var/state
 APT        := libsystemd-dev libstemmer-dev libcld2-dev pkg-config iso-codes
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/release/newsdrop
+CORPUS     ?= ../shared/corpus/labeled
+FOLDS      ?= 5
 
-.PHONY: run test build deps journald lint format clean
+.PHONY: run test build deps journald model eval bench-classify gazetteer lint format clean
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2).
 deps:
@@ -37,6 +39,24 @@ run: build
 test: deps journald
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+## Train the default topic model on the labelled corpus into data/topics.model (deterministic).
+model: build
+	$(BIN) train --from $(CORPUS) --out data/topics.model
+
+## Per-language macro-F1 and per-class F1 of the topic model, by cross-validation on the corpus.
+eval: build
+	$(BIN) train --from $(CORPUS) --cross-validate $(FOLDS)
+
+## Time of loading the data folder and of topics and entities per article (release).
+bench-classify: build
+	$(SWIFT) build -c release --product ClassifyTiming
+	.build/release/ClassifyTiming data $(CORPUS)
+
+## Regenerate the entity tables from iso-codes and the corpus word counts.
+gazetteer: deps
+	python3 scripts/make_word_counts.py $(CORPUS)/eng.tsv $(CORPUS)/fra.tsv
+	python3 scripts/make_gazetteer.py
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks

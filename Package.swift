@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .executableTarget(name: "ClassifyTiming", dependencies: ["Core"], path: "Benchmarks/ClassifyTiming"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DaemonTests"),
     ]

@@ -16,7 +16,8 @@ extension ConfigReader {
                 throw ConfigError(path: path, "\(position) must be a table with a name and a query")
             }
             for unknown in entry.keys where !["name", "query", "priority"].contains(unknown) {
-                throw ConfigError(path: path, "\(position) has an unknown key '\(unknown)' (known: name, query, priority)")
+                throw ConfigError(
+                    path: path, "\(position) has an unknown key '\(unknown)' (known: name, query, priority)")
             }
             guard let name = entry["name"]?.string, !name.isEmpty else {
                 throw ConfigError(path: path, "\(position) needs a name, e.g. name = \"nato-russia\"")
@@ -25,7 +26,8 @@ extension ConfigReader {
                 throw ConfigError(path: path, "has two alerts named '\(name)': names must be unique")
             }
             guard let text = entry["query"]?.string else {
-                throw ConfigError(path: path, "alert '\(name)' needs a query, e.g. query = \"entity:NATO AND entity:RU\"")
+                throw ConfigError(
+                    path: path, "alert '\(name)' needs a query, e.g. query = \"entity:NATO AND entity:RU\"")
             }
             let query: SearchQuery
             do {
@@ -35,7 +37,8 @@ extension ConfigReader {
             }
             var priority = 5
             if let given = entry["priority"] {
-                guard let level = given.int.map(String.init) ?? given.string, let parsed = AlertRule.priority(named: level)
+                guard let level = given.int.map(String.init) ?? given.string,
+                    let parsed = AlertRule.priority(named: level)
                 else {
                     throw ConfigError(
                         path: path,

@@ -45,7 +45,9 @@ extension DataDirectory {
             let problem =
                 "No data folder with \(markerName) in \(tried.joined(separator: ", ")): articles get no topics "
                 + "and no entities (set data_dir, or install the data/ folder as ../share/newsdrop beside the binary)"
-            return (Classifier(recognizer: nil, missingModelNote: "no topic model is installed"), [problem])
+            return (
+                Classifier(topicModel: nil, recognizer: nil, missingModelNote: "no topic model is installed"), [problem]
+            )
         }
         var problems: [String] = []
         var recognizer: EntityRecognizer?
@@ -54,6 +56,20 @@ extension DataDirectory {
         } catch {
             problems.append("The entity tables in '\(folder)' cannot be used, articles get no entities: \(error)")
         }
-        return (Classifier(recognizer: recognizer, missingModelNote: "no topic model is installed"), problems)
+        var topicModel: TopicModel?
+        let modelPath = folder + "/" + topicModelName
+        if FileManager.default.fileExists(atPath: modelPath) {
+            do {
+                topicModel = try TopicModel(contentsOf: URL(fileURLWithPath: modelPath))
+            } catch {
+                problems.append("The topic model '\(modelPath)' cannot be used, articles get no topics: \(error)")
+            }
+        } else {
+            problems.append("No topic model in '\(folder)' (build it with `make model`): articles get no topics")
+        }
+        let classifier = Classifier(
+            topicModel: topicModel, recognizer: recognizer,
+            missingModelNote: "no topic model is installed (see `newsdrop train`)")
+        return (classifier, problems)
     }
 }

@@ -7,23 +7,24 @@ struct SearchQueryTests {
 
     static func word(_ text: String) -> Expression { .term(.word(text)) }
 
-    @Test(arguments: [
-        ("otan", word("otan")),
-        ("otan russie", .all([word("otan"), word("russie")])),
-        ("otan AND russie", .all([word("otan"), word("russie")])),
-        ("otan OR nato", .any([word("otan"), word("nato")])),
-        ("otan OR nato russie", .any([word("otan"), .all([word("nato"), word("russie")])])),
-        ("(otan OR nato) russie", .all([.any([word("otan"), word("nato")]), word("russie")])),
-        ("otan -ukraine", .all([word("otan"), .not(word("ukraine"))])),
-        ("otan NOT ukraine", .all([word("otan"), .not(word("ukraine"))])),
-        ("otan -(ukraine OR kiev)", .all([word("otan"), .not(.any([word("ukraine"), word("kiev")]))])),
-        (#""garanties de sécurité""#, .term(.phrase("garanties de sécurité"))),
-        ("“garanties de sécurité”", .term(.phrase("garanties de sécurité"))),
-        ("négo*", .term(.prefix("négo"))),
-        ("entity:NATO AND entity:RU", .all([.term(.label(.entity, "NATO")), .term(.label(.entity, "RU"))])),
-        ("topic:Politics OR lang:FR", .any([.term(.label(.topic, "politics")), .term(.label(.language, "fr"))])),
-        ("and or not", .all([word("and"), word("or"), word("not")])),
-    ] as [(String, Expression)])
+    @Test(
+        arguments: [
+            ("otan", word("otan")),
+            ("otan russie", .all([word("otan"), word("russie")])),
+            ("otan AND russie", .all([word("otan"), word("russie")])),
+            ("otan OR nato", .any([word("otan"), word("nato")])),
+            ("otan OR nato russie", .any([word("otan"), .all([word("nato"), word("russie")])])),
+            ("(otan OR nato) russie", .all([.any([word("otan"), word("nato")]), word("russie")])),
+            ("otan -ukraine", .all([word("otan"), .not(word("ukraine"))])),
+            ("otan NOT ukraine", .all([word("otan"), .not(word("ukraine"))])),
+            ("otan -(ukraine OR kiev)", .all([word("otan"), .not(.any([word("ukraine"), word("kiev")]))])),
+            (#""garanties de sécurité""#, .term(.phrase("garanties de sécurité"))),
+            ("“garanties de sécurité”", .term(.phrase("garanties de sécurité"))),
+            ("négo*", .term(.prefix("négo"))),
+            ("entity:NATO AND entity:RU", .all([.term(.label(.entity, "NATO")), .term(.label(.entity, "RU"))])),
+            ("topic:Politics OR lang:FR", .any([.term(.label(.topic, "politics")), .term(.label(.language, "fr"))])),
+            ("and or not", .all([word("and"), word("or"), word("not")])),
+        ] as [(String, Expression)])
     func queriesParseToTheirExpression(text: String, expected: Expression) throws {
         #expect(try SearchQuery(parsing: text).expression == expected)
     }

@@ -20,7 +20,8 @@ struct StoreLabelTests {
             title: title, text: title + ". " + title, language: language, languageConfidence: 0.9, format: "text")
         article.topics = [TopicScore(label: topic, score: 0.9)]
         article.entities = entities
-        return FileOutcome(path: "/in/" + name, sha256: name, size: 1, modificationTime: 1, result: .articles([article]))
+        return FileOutcome(
+            path: "/in/" + name, sha256: name, size: 1, modificationTime: 1, result: .articles([article]))
     }
 
     func paths(_ query: String, known: [String: [String]] = [:]) throws -> [String] {
@@ -30,7 +31,8 @@ struct StoreLabelTests {
     func ingestThree(alerts: [AlertRule] = []) throws -> [StoredEvent] {
         try store.commit(
             [
-                file("fr.txt", "L'OTAN répond à la Russie", language: "fr", topic: "politics",
+                file(
+                    "fr.txt", "L'OTAN répond à la Russie", language: "fr", topic: "politics",
                     entities: [Self.nato, Self.russia, Self.lavrov]),
                 file("en.txt", "NATO summit opens", language: "en", topic: "politics", entities: [Self.nato]),
                 file("sport.txt", "Russia wins the final", language: "en", topic: "sports", entities: [Self.russia]),
@@ -56,7 +58,8 @@ struct StoreLabelTests {
     }
 
     @Test func alertRulesFireForMatchingArrivalsAtTheirPriority() throws {
-        let rule = AlertRule(name: "nato-russia", query: try SearchQuery(parsing: "entity:OTAN AND entity:RU"), priority: 2)
+        let rule = AlertRule(
+            name: "nato-russia", query: try SearchQuery(parsing: "entity:OTAN AND entity:RU"), priority: 2)
         let other = AlertRule(name: "sport", query: try SearchQuery(parsing: "topic:sports"), priority: 5)
         let events = try ingestThree(alerts: [rule, other])
         let alerts = events.filter { $0.kind == .alert }

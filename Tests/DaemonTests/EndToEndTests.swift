@@ -56,6 +56,8 @@ struct EndToEndTests {
             #expect(entry["NEWSDROP_LANGUAGE"] == (name.hasPrefix("000") ? "en" : "fr"), "language of \(name)")
             #expect(entry["MESSAGE"]?.hasPrefix("Ingested \(name)") == true)
             #expect(entry["NEWSDROP_EVENT_ID"] != nil && entry["MESSAGE_ID"] != nil)
+            #expect(entry["NEWSDROP_TOPIC"] == "politics", "topic of \(name)")
+            #expect(entry["NEWSDROP_ENTITIES"]?.split(separator: ",").contains("NATO") == true)
         }
 
         // And search finds them across accents and word endings
@@ -162,8 +164,11 @@ struct EndToEndTests {
                 let updated = try JournalReader.events("updated", pid: daemon.pid)
                 return ingested.count >= 3 && !updated.isEmpty ? ingested + updated : nil
             })
-        #expect(second.filter { $0["NEWSDROP_EVENT"] == "ingested" }.compactMap { $0["NEWSDROP_TITLE"] }.last == added.title)
-        #expect(second.filter { $0["NEWSDROP_EVENT"] == "updated" }.compactMap { $0["NEWSDROP_TITLE"] } == [french.title])
+        #expect(
+            second.filter { $0["NEWSDROP_EVENT"] == "ingested" }.compactMap { $0["NEWSDROP_TITLE"] }.last == added.title
+        )
+        #expect(
+            second.filter { $0["NEWSDROP_EVENT"] == "updated" }.compactMap { $0["NEWSDROP_TITLE"] } == [french.title])
         #expect(try JournalReader.events("ingested", pid: daemon.pid).count == 3)
         #expect(try documentCount(state: state) == 3)
         #expect(try search("Genève", state: state) == ["wire.rss"])

@@ -3,6 +3,9 @@
 /// Built once at start from the data folder (the topic model and the entity tables) and shared by
 /// every file; a missing part leaves its labels empty and says why in ``topicsNote``.
 public struct Classifier: Sendable {
+    /// Gives topics, one model per language; nil when no model is loaded.
+    public var topicModel: TopicModel?
+
     /// Finds the people, organisations and places an article names; nil when its tables are missing.
     public var recognizer: EntityRecognizer?
 
@@ -10,18 +13,30 @@ public struct Classifier: Sendable {
     public var missingModelNote: String
 
     /// A classifier that labels nothing, for tools that need only the text.
-    public static let none = Classifier(recognizer: nil, missingModelNote: "no topic model is loaded")
+    public static let none = Classifier(topicModel: nil, recognizer: nil)
 
     /// Creates a classifier from its parts.
-    public init(recognizer: EntityRecognizer?, missingModelNote: String = "no topic model is loaded") {
+    public init(
+        topicModel: TopicModel?, recognizer: EntityRecognizer?, missingModelNote: String = "no topic model is loaded"
+    ) {
+        self.topicModel = topicModel
         self.recognizer = recognizer
         self.missingModelNote = missingModelNote
     }
 
     /// Sets `article`'s topics (or the note saying why there are none) and entities.
     public func label(_ article: inout Article) {
-        article.topics = []
-        article.topicsNote = missingModelNote
+        switch topicModel?.classify(title: article.title, text: article.text, language: article.language) {
+        case .topics(let topics):
+            article.topics = topics
+            article.topicsNote = nil
+        case .unavailable(let reason):
+            article.topics = []
+            article.topicsNote = reason
+        case nil:
+            article.topics = []
+            article.topicsNote = missingModelNote
+        }
         article.entities =
             recognizer?.entities(title: article.title, text: article.text, language: article.language) ?? []
     }

@@ -1,11 +1,14 @@
 /// One topic of an article with its calibrated probability.
 public struct TopicScore: Sendable, Equatable, Codable {
-    /// The label: `politics`, `sports`…
+    /// The topic ("politics").
     public var label: String
-    /// How likely the label is, from 0 to 1.
+
+    /// The probability that the article is about ``label``, 0...1, rounded to three decimals.
+    ///
+    /// Calibrated on held-out articles: of the articles given 0.8, about 80 % carry that label.
     public var score: Double
 
-    /// Creates a topic score.
+    /// Creates a score.
     public init(label: String, score: Double) {
         self.label = label
         self.score = score

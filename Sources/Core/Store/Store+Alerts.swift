@@ -12,7 +12,8 @@ extension Store {
     ) throws -> [StoredEvent] {
         let arrived = events.filter { $0.kind == .ingested || $0.kind == .updated }
         guard !rules.isEmpty, !arrived.isEmpty else { return [] }
-        let byID = Dictionary(arrived.compactMap { event in event.documentID.map { ($0, event) } }, uniquingKeysWith: { $1 })
+        let byID = Dictionary(
+            arrived.compactMap { event in event.documentID.map { ($0, event) } }, uniquingKeysWith: { $1 })
         let languages = Array(Set(arrived.compactMap(\.language))).sorted()
         let idList = byID.keys.sorted().map(String.init).joined(separator: ",")
         var alerts: [StoredEvent] = []

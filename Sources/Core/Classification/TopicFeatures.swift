@@ -1,0 +1,56 @@
+/// The features a topic model sees in an article: stemmed words, and optionally pairs of adjacent words.
+///
+/// Training and classification share this one value, stored in the model file with the weights, so a
+/// model always sees text cut the way it was trained on. Words come from ``Analyzer`` (folded,
+/// Snowball-stemmed); a bigram is two adjacent terms joined by a space ("prime minist"), which no term
+/// contains, and never spans the headline and the body. Headline features count ``titleWeight``
+/// times: a headline says what the article is about in a few words, where the body wanders.
+struct TopicFeatures: Sendable, Equatable {
+    /// How many times a headline feature counts compared with a body feature.
+    var titleWeight: Double
+
+    /// Whether pairs of adjacent words are features too.
+    var usesBigrams: Bool
+
+    /// The features of an article with how often each occurs (headline occurrences weighted).
+    func counts(title: String, text: String, analyzer: Analyzer) -> [String: Double] {
+        var counts: [String: Double] = [:]
+        counts.reserveCapacity(text.utf8.count / (usesBigrams ? 4 : 8))
+        add(title, weight: titleWeight, analyzer: analyzer, to: &counts)
+        add(text, weight: 1, analyzer: analyzer, to: &counts)
+        return counts
+    }
+
+    /// The features of an example.
+    func counts(of example: LabeledExample) -> [String: Double] {
+        counts(title: example.title, text: example.text, analyzer: Analyzer(language: example.language))
+    }
+
+    private func add(_ text: String, weight: Double, analyzer: Analyzer, to counts: inout [String: Double]) {
+        var text = text
+        var previous: String?
+        // The allocation-free path of the analyser: terms of up to 15 bytes (most stems) become small
+        // strings stored inline, so a term costs no allocation, only its dictionary update.
+        text.withUTF8 { bytes in
+            analyzer.forEachTerm(inUTF8: bytes, skippingStopWords: true) { utf8, _ in
+                let term = String(decoding: utf8, as: UTF8.self)
+                counts[term, default: 0] += weight
+                if usesBigrams, let previous { counts[previous + " " + term, default: 0] += weight }
+                previous = term
+                return true
+            }
+        }
+    }
+}
+
+/// A document as TF-IDF weights of the features a ``TopicVocabulary`` knows, sorted by feature index.
+struct SparseVector: Equatable {
+    /// Feature indices, ascending.
+    var indices: [Int32] = []
+
+    /// The weight of each index; the vector has unit Euclidean length unless it is empty.
+    var values: [Float] = []
+
+    /// Whether the document had no known feature.
+    var isEmpty: Bool { indices.isEmpty }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The features one language's model knows, with their inverse document frequencies.
+///
+/// Features seen in fewer than `minimumDocumentFrequency` training articles are dropped (typos,
+/// names met once), then the `maximumCount` most frequent are kept, which bounds the model file.
+/// Documents become sublinear TF-IDF vectors of unit length: `(1 + ln tf) · idf`, with the smoothed
+/// `idf = ln((1 + n) / (1 + df)) + 1`, as in scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
+/// Sublinear counts keep a long article from drowning a short one, and unit length lets one set of
+/// weights serve articles of every size.
+struct TopicVocabulary: Equatable {
+    /// The features, sorted so that the model file is the same for the same corpus.
+    let terms: [String]
+
+    /// The inverse document frequency of each feature.
+    let idf: [Float]
+
+    /// The index of each feature in ``terms``.
+    let index: [String: Int32]
+
+    /// Creates a vocabulary from its features and their weights, as read from a model file.
+    init(terms: [String], idf: [Float]) {
+        self.terms = terms
+        self.idf = idf
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(terms.count)
+        for (position, term) in terms.enumerated() { index[term] = Int32(position) }
+        self.index = index
+    }
+
+    /// Chooses the features of the training documents `counts`.
+    init(documents counts: [[String: Double]], minimumDocumentFrequency: Int, maximumCount: Int) {
+        var frequency: [String: Int] = [:]
+        for document in counts {
+            for term in document.keys { frequency[term, default: 0] += 1 }
+        }
+        // Most frequent first, ties by term, so the choice never depends on dictionary order.
+        let kept = frequency.filter { $0.value >= minimumDocumentFrequency }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(maximumCount)
+            .map(\.key)
+            .sorted()
+        let documentCount = Double(counts.count)
+        let idf = kept.map { Float(log((1 + documentCount) / (1 + Double(frequency[$0]!))) + 1) }  // kept ⊆ keys
+        self.init(terms: kept, idf: idf)
+    }
+
+    /// The number of features.
+    var count: Int { terms.count }
+
+    /// The unit-length TF-IDF vector of a document's feature counts; unknown features are ignored.
+    func vector(_ counts: [String: Double]) -> SparseVector {
+        var entries: [(Int32, Float)] = []
+        entries.reserveCapacity(counts.count)
+        for (term, count) in counts {
+            guard let position = index[term] else { continue }
+            entries.append((position, Float(1 + log(count)) * idf[Int(position)]))
+        }
+        entries.sort { $0.0 < $1.0 }
+        // Summed in index order, so the same document always gets the very same floats.
+        let length = entries.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
+        guard length > 0 else { return SparseVector() }
+        return SparseVector(indices: entries.map(\.0), values: entries.map { $0.1 / length })
+    }
+}
