@@ -93,6 +93,9 @@ public struct Store: Sendable {
         migrator.registerMigration("v2-labels") { db in
             try migrateToLabels(db)
         }
+        migrator.registerMigration("v3-stories-digests") { db in
+            try migrateToStories(db)
+        }
         return migrator
     }
 

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// The digest of `day` (`YYYY-MM-DD` in `schedule`'s time zone): what arrived that day by ingest
+    /// time, with at most `topStories` stories.
+    public func digest(of day: String, schedule: DigestSchedule, topStories: Int = 10) throws -> Digest? {
+        guard let (start, end) = schedule.interval(of: day) else { return nil }
+        let window: StatementArguments = [start.timeIntervalSince1970, end.timeIntervalSince1970]
+        return try pool.read { db in
+            var digest = Digest(date: day, timeZone: schedule.timeZone.identifier)
+            let counts = try Row.fetchAll(
+                db, sql: "SELECT kind, COUNT(*) AS n FROM events WHERE created_at >= ? AND created_at < ? GROUP BY kind",
+                arguments: window)
+            for row in counts {
+                let count: Int = row["n"]
+                switch StoredEvent.Kind(rawValue: row["kind"]) {
+                case .ingested: digest.totals.ingested = count
+                case .updated: digest.totals.updated = count
+                case .removed: digest.totals.removed = count
+                case .duplicate: digest.totals.duplicates = count
+                case .rejected: digest.totals.rejected = count
+                case .alert: digest.totals.alerts = count
+                case .digest, nil: break
+                }
+            }
+            digest.alerts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT alert, doc_id, path, title FROM events
+                    WHERE kind = 'alert' AND created_at >= ? AND created_at < ? ORDER BY id
+                    """, arguments: window
+            ).map { Digest.Alert(name: $0["alert"] ?? "?", docID: $0["doc_id"], path: $0["path"], title: $0["title"]) }
+            // A file rejected several times that day is listed once, with its latest reason.
+            let rejections = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT path, reason FROM events WHERE kind = 'rejected' AND created_at >= ? AND created_at < ?
+                    ORDER BY id
+                    """, arguments: window)
+            var reasons: [String: String] = [:]
+            for row in rejections { reasons[row["path"]] = row["reason"] ?? "" }
+            digest.rejected = reasons.keys.sorted().map { Digest.Rejected(path: $0, reason: reasons[$0] ?? "") }
+            let arrived = try ArrivedDocument.fetchAll(db, window: window)
+            for document in arrived where document.duplicateOf == nil {
+                digest.languages[document.language, default: 0] += 1
+                if let topic = document.bestTopic { digest.topics[topic, default: 0] += 1 }
+            }
+            digest.stories = try Self.stories(of: arrived, limit: topStories, db: db)
+            return digest
+        }
+    }
+
+    /// The day's articles grouped by story, the biggest stories first.
+    static func stories(of documents: [ArrivedDocument], limit: Int, db: Database) throws -> [Digest.Story] {
+        // An article without a story (archives older than stories) is a story of its own.
+        let groups = Dictionary(grouping: documents) { $0.storyID ?? -$0.id }
+        var stories: [(story: Digest.Story, size: Int)] = []
+        for (key, members) in groups {
+            let originals = members.filter { $0.duplicateOf == nil }
+            let ordered = originals.sorted { $0.id < $1.id } + members.filter { $0.duplicateOf != nil }
+            let headlineRow =
+                key > 0 ? try Row.fetchOne(db, sql: "SELECT headline FROM stories WHERE id = ?", arguments: [key]) : nil
+            let headline: String = headlineRow?["headline"] ?? ordered[0].title
+            let headlineLanguage = ordered.first { $0.title == headline }?.language ?? ordered[0].language
+            var languageCounts: [String: Int] = [:]
+            for member in originals { languageCounts[member.language, default: 0] += 1 }
+            let languages = languageCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+            let sources = Set(originals.map { $0.source ?? $0.path.split(separator: "/").dropLast().joined(separator: "/") })
+            let summary = StorySummarizer.summary(
+                of: originals.filter { $0.language == headlineLanguage }.map(\.body), language: headlineLanguage)
+            let articles = ordered.map {
+                Digest.StoryArticle(
+                    docID: $0.id, path: $0.path, title: $0.title, language: $0.language, date: $0.date,
+                    source: $0.source, duplicateOf: $0.duplicateOf)
+            }
+            let story = Digest.Story(
+                id: key > 0 ? key : -key, headline: headline, summary: summary, languages: languages,
+                sources: sources.count, articles: articles)
+            stories.append((story, originals.count))
+        }
+        // Bigger first, then reported by more sources, in more languages; then the older story.
+        stories.sort {
+            ($0.size, $0.story.sources, $0.story.languages.count, -$0.story.id)
+                > ($1.size, $1.story.sources, $1.story.languages.count, -$1.story.id)
+        }
+        return stories.prefix(limit).map(\.story)
+    }
+}
+
+/// A document as the digest needs it.
+struct ArrivedDocument {
+    var id: Int64
+    var path: String
+    var title: String
+    var body: String
+    var language: String
+    var date: String?
+    var source: String?
+    var bestTopic: String?
+    var storyID: Int64?
+    var duplicateOf: Int64?
+
+    /// The documents ingested in the window (start, end), oldest first.
+    static func fetchAll(_ db: Database, window: StatementArguments) throws -> [ArrivedDocument] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, path, title, body, language, date, source, topics, story_id, duplicate_of FROM documents
+                WHERE ingested_at >= ? AND ingested_at < ? ORDER BY id
+                """, arguments: window
+        ).map { row in
+            let topics = (try? JSONDecoder().decode([TopicScore].self, from: Data((row["topics"] as String).utf8))) ?? []
+            return ArrivedDocument(
+                id: row["id"], path: row["path"], title: row["title"], body: row["body"], language: row["language"],
+                date: row["date"], source: row["source"], bestTopic: topics.first?.label, storyID: row["story_id"],
+                duplicateOf: row["duplicate_of"])
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+extension Store {
+    /// Stories, duplicates and digests: each document's story and original, the stories with their
+    /// profiles, the keys that find candidate stories and near-duplicates, the digests published,
+    /// and extra journal fields on events (a digest's Markdown and counts).
+    static func migrateToStories(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE documents ADD COLUMN story_id INTEGER;
+                ALTER TABLE documents ADD COLUMN duplicate_of INTEGER;
+                CREATE INDEX documents_ingested_at ON documents(ingested_at);
+                CREATE INDEX documents_story ON documents(story_id);
+                CREATE TABLE stories (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    headline TEXT NOT NULL,
+                    headline_doc INTEGER,
+                    first_seen REAL NOT NULL,
+                    last_seen REAL NOT NULL,
+                    size INTEGER NOT NULL,
+                    languages TEXT NOT NULL,
+                    profile BLOB NOT NULL
+                );
+                CREATE TABLE story_keys (
+                    key TEXT NOT NULL,
+                    story_id INTEGER NOT NULL,
+                    last_seen REAL NOT NULL,
+                    PRIMARY KEY (key, story_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX story_keys_story ON story_keys(story_id);
+                CREATE TABLE fingerprints (
+                    doc_id INTEGER PRIMARY KEY,
+                    exact TEXT NOT NULL,
+                    simhash INTEGER NOT NULL,
+                    seen REAL NOT NULL
+                );
+                CREATE INDEX fingerprints_exact ON fingerprints(exact);
+                CREATE TABLE fingerprint_bands (
+                    band INTEGER NOT NULL,
+                    doc_id INTEGER NOT NULL,
+                    PRIMARY KEY (band, doc_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE digests (
+                    date TEXT PRIMARY KEY,
+                    published_at REAL NOT NULL
+                );
+                ALTER TABLE events ADD COLUMN story_id INTEGER;
+                ALTER TABLE events ADD COLUMN duplicate_of INTEGER;
+                ALTER TABLE events ADD COLUMN payload TEXT;
+                CREATE INDEX events_created_at ON events(created_at);
+                """)
+    }
+}
