@@ -22,13 +22,31 @@ struct Config: Sendable, Equatable {
     var alerts: [AlertRule] = []
     /// Where the topic model and entity tables are, when not in the default places.
     var dataDirectory: String?
+    /// When the previous day's digest is published, local time: hour and minute.
+    var digestTime = (hour: 7, minute: 0)
+    /// The time zone digest days are counted in.
+    var timeZone = TimeZone.current
+    /// How many stories a digest lists.
+    var digestStories = 10
+
+    /// The digest schedule these settings give.
+    var digestSchedule: DigestSchedule {
+        DigestSchedule(hour: digestTime.hour, minute: digestTime.minute, timeZone: timeZone)
+    }
+
+    static func == (a: Config, b: Config) -> Bool {
+        a.inbox == b.inbox && a.stateDirectory == b.stateDirectory && a.rescanInterval == b.rescanInterval
+            && a.settleTime == b.settleTime && a.maxFileSize == b.maxFileSize && a.ignore == b.ignore
+            && a.logTarget == b.logTarget && a.alerts == b.alerts && a.dataDirectory == b.dataDirectory
+            && a.digestTime == b.digestTime && a.timeZone == b.timeZone && a.digestStories == b.digestStories
+    }
 
     /// The file read when `--config` is not given, if it exists.
     static let systemPath = "/etc/newsdrop/newsdrop.toml"
 
     static let knownKeys = [
         "inbox", "state_dir", "rescan_interval", "settle_time", "max_file_size", "ignore", "log_target", "alert",
-        "data_dir",
+        "data_dir", "digest_time", "time_zone", "digest_stories",
     ]
 
     /// Loads `path`, or the system file when `path` is nil and it exists, or the defaults.
@@ -76,6 +94,31 @@ struct Config: Sendable, Equatable {
         }
         if let value = try reader.string("data_dir") { config.dataDirectory = value }
         config.alerts = try reader.alerts("alert")
+        if let value = try reader.string("digest_time") {
+            let parts = value.split(separator: ":").map { Int($0) }
+            guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0...23).contains(hour),
+                (0...59).contains(minute)
+            else {
+                throw ConfigError(
+                    path: path, "key 'digest_time' must be a local time \"HH:MM\" such as \"07:00\", not \"\(value)\"")
+            }
+            config.digestTime = (hour, minute)
+        }
+        if let value = try reader.string("time_zone") {
+            guard let zone = TimeZone(identifier: value) else {
+                throw ConfigError(
+                    path: path,
+                    "key 'time_zone' must be an IANA time zone such as \"Europe/Paris\" or \"UTC\", not \"\(value)\"")
+            }
+            config.timeZone = zone
+        }
+        if let value = table["digest_stories"] {
+            guard let count = value.int, count > 0 else {
+                throw ConfigError(
+                    path: path, "key 'digest_stories' must be a positive whole number, not \(value.debugDescription)")
+            }
+            config.digestStories = count
+        }
         return config
     }
 

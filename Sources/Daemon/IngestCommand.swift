@@ -73,7 +73,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let elapsed = start.duration(to: clock.now)
         for event in events { print(event.message) }
-        sendToJournal(store)
+        sendUnsentEvents(of: store)
         let counts = Dictionary(grouping: events, by: \.kind).mapValues(\.count)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Int(Double(files.count) / seconds) : files.count
@@ -82,20 +82,5 @@ struct IngestCommand: AsyncParsableCommand {
                 + StoredEvent.Kind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
                 .joined(separator: ", ") + (events.isEmpty ? "nothing changed" : ""))
         if counts[.rejected] != nil { throw Exit.badInput }
-    }
-
-    /// Sends the new events to the journal when one listens; otherwise the lines printed above are the record.
-    private func sendToJournal(_ store: Store) {
-        let journal = Journal(target: .auto)
-        do {
-            while case let events = try store.unsentEvents(), !events.isEmpty {
-                if journal.isJournald {
-                    for event in events { journal.send(event.journalFields) }
-                }
-                try store.markSent(events.map(\.id))
-            }
-        } catch {
-            printError("newsdrop: cannot send the events to the journal: \(error)")
-        }
     }
 }

@@ -41,6 +41,9 @@ struct ReloadService: Service {
         if fresh.ignore != running.ignore { needRestart.append("ignore") }
         if fresh.logTarget != running.logTarget { needRestart.append("log_target") }
         if fresh.dataDirectory != running.dataDirectory { needRestart.append("data_dir") }
+        if fresh.digestTime != running.digestTime { needRestart.append("digest_time") }
+        if fresh.timeZone != running.timeZone { needRestart.append("time_zone") }
+        if fresh.digestStories != running.digestStories { needRestart.append("digest_stories") }
         let names = fresh.alerts.map(\.name).joined(separator: ", ")
         let message =
             "Reloaded the configuration: \(fresh.alerts.count) alert(s)\(names.isEmpty ? "" : " (\(names))")"

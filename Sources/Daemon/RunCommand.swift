@@ -76,9 +76,15 @@ struct RunCommand: AsyncParsableCommand {
         let command = self
         let reload = ReloadService(
             load: { try command.loadSettings() }, running: settings, alerts: alerts, logger: logger)
+        let publisher = DigestPublisher(
+            store: store, stateDirectory: settings.stateDirectory, schedule: settings.digestSchedule,
+            topStories: settings.digestStories)
+        let digests = DigestService(publisher: publisher, outbox: outbox, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: outbox), .init(service: ingest), .init(service: reload)],
+                services: [
+                    .init(service: outbox), .init(service: ingest), .init(service: reload), .init(service: digests),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         do {

@@ -9,9 +9,14 @@ enum JournalReader {
 
     /// Entries written by process `pid` through newsdrop, oldest first, as string fields.
     static func entries(pid: Int32) throws -> [[String: String]] {
+        try entries(matching: "_PID=\(pid)")
+    }
+
+    /// Newsdrop's entries that have the field `match` (`NAME=value`), oldest first.
+    static func entries(matching match: String) throws -> [[String: String]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/journalctl")
-        process.arguments = ["-o", "json", "--no-pager", "--all", "_PID=\(pid)", "SYSLOG_IDENTIFIER=newsdrop"]
+        process.arguments = ["-o", "json", "--no-pager", "--all", match, "SYSLOG_IDENTIFIER=newsdrop"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -10,7 +10,8 @@ extension Store {
         return try pool.read { db in
             var digest = Digest(date: day, timeZone: schedule.timeZone.identifier)
             let counts = try Row.fetchAll(
-                db, sql: "SELECT kind, COUNT(*) AS n FROM events WHERE created_at >= ? AND created_at < ? GROUP BY kind",
+                db,
+                sql: "SELECT kind, COUNT(*) AS n FROM events WHERE created_at >= ? AND created_at < ? GROUP BY kind",
                 arguments: window)
             for row in counts {
                 let count: Int = row["n"]
@@ -66,7 +67,8 @@ extension Store {
             var languageCounts: [String: Int] = [:]
             for member in originals { languageCounts[member.language, default: 0] += 1 }
             let languages = languageCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
-            let sources = Set(originals.map { $0.source ?? $0.path.split(separator: "/").dropLast().joined(separator: "/") })
+            let sources = Set(
+                originals.map { $0.source ?? $0.path.split(separator: "/").dropLast().joined(separator: "/") })
             let summary = StorySummarizer.summary(
                 of: originals.filter { $0.language == headlineLanguage }.map(\.body), language: headlineLanguage)
             let articles = ordered.map {
@@ -110,7 +112,8 @@ struct ArrivedDocument {
                 WHERE ingested_at >= ? AND ingested_at < ? ORDER BY id
                 """, arguments: window
         ).map { row in
-            let topics = (try? JSONDecoder().decode([TopicScore].self, from: Data((row["topics"] as String).utf8))) ?? []
+            let topics =
+                (try? JSONDecoder().decode([TopicScore].self, from: Data((row["topics"] as String).utf8))) ?? []
             return ArrivedDocument(
                 id: row["id"], path: row["path"], title: row["title"], body: row["body"], language: row["language"],
                 date: row["date"], source: row["source"], bestTopic: topics.first?.label, storyID: row["story_id"],

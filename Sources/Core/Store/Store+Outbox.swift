@@ -7,12 +7,15 @@ extension Store {
         try db.execute(
             sql: """
                 INSERT INTO events (kind, path, doc_id, language, title, reason, topics, entities, alert, priority,
-                    created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    story_id, duplicate_of, payload, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 event.kind.rawValue, event.path, event.documentID, event.language, event.title, event.reason,
-                event.topics, event.entities, event.alert, event.alertPriority, time,
+                event.topics, event.entities, event.alert, event.alertPriority, event.storyID, event.duplicateOf,
+                event.extraFields.isEmpty
+                    ? nil : String(decoding: try JSONEncoder().encode(event.extraFields), as: UTF8.self),
+                time,
             ])
         var recorded = event
         recorded.id = db.lastInsertedRowID
@@ -25,7 +28,8 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, kind, path, doc_id, language, title, reason, topics, entities, alert, priority
+                    SELECT id, kind, path, doc_id, language, title, reason, topics, entities, alert, priority,
+                        story_id, duplicate_of, payload
                     FROM events
                     WHERE sent_at IS NULL ORDER BY id LIMIT ?
                     """,
@@ -35,7 +39,9 @@ extension Store {
                 return StoredEvent(
                     id: row["id"], kind: kind, path: row["path"], documentID: row["doc_id"],
                     language: row["language"], title: row["title"], reason: row["reason"], topics: row["topics"],
-                    entities: row["entities"], alert: row["alert"], alertPriority: row["priority"])
+                    entities: row["entities"], alert: row["alert"], alertPriority: row["priority"],
+                    storyID: row["story_id"], duplicateOf: row["duplicate_of"],
+                    extraFields: Self.decodeFields(row["payload"]))
             }
         }
     }
@@ -64,5 +70,11 @@ extension Store {
     /// A value written by `setMeta`, or nil.
     public func meta(_ key: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    /// The extra journal fields stored as a JSON object, [:] when none or unreadable.
+    static func decodeFields(_ json: String?) -> [String: String] {
+        guard let json else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
     }
 }

@@ -45,13 +45,23 @@ public struct StoredEvent: Sendable, Equatable {
     public var alert: String?
     /// The alert rule's syslog priority, for an `alert` event.
     public var alertPriority: Int?
+    /// The document's story.
+    public var storyID: Int64?
+    /// For a `duplicate` event: the document this one repeats.
+    public var duplicateOf: Int64?
+    /// More journal fields, such as a digest's counts; a `MESSAGE` here replaces the one-line message.
+    public var extraFields: [String: String] = [:]
 
     /// Creates an event; `id` is the outbox row once recorded.
     public init(
         id: Int64 = 0, kind: Kind, path: String, documentID: Int64? = nil, language: String? = nil,
         title: String? = nil, reason: String? = nil, topics: String? = nil, entities: String? = nil,
-        alert: String? = nil, alertPriority: Int? = nil
+        alert: String? = nil, alertPriority: Int? = nil, storyID: Int64? = nil, duplicateOf: Int64? = nil,
+        extraFields: [String: String] = [:]
     ) {
+        self.storyID = storyID
+        self.duplicateOf = duplicateOf
+        self.extraFields = extraFields
         self.id = id
         self.kind = kind
         self.path = path
@@ -68,7 +78,7 @@ public struct StoredEvent: Sendable, Equatable {
     /// The journal fields of this event: MESSAGE, MESSAGE_ID, PRIORITY and the NEWSDROP_ fields that apply.
     public var journalFields: [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = [
-            ("MESSAGE", message),
+            ("MESSAGE", extraFields["MESSAGE"] ?? message),
             ("MESSAGE_ID", kind.messageID),
             ("PRIORITY", String(alertPriority ?? kind.priority)),
             ("NEWSDROP_EVENT", kind.rawValue),
@@ -85,6 +95,11 @@ public struct StoredEvent: Sendable, Equatable {
         }
         if let entities, !entities.isEmpty { fields.append(("NEWSDROP_ENTITIES", entities)) }
         if let alert { fields.append(("NEWSDROP_ALERT", alert)) }
+        if let storyID { fields.append(("NEWSDROP_STORY_ID", String(storyID))) }
+        if let duplicateOf { fields.append(("NEWSDROP_DUPLICATE_OF", String(duplicateOf))) }
+        for (name, value) in extraFields.sorted(by: { $0.key < $1.key }) where name != "MESSAGE" {
+            fields.append((name, value))
+        }
         return fields
     }
 
@@ -93,8 +108,11 @@ public struct StoredEvent: Sendable, Equatable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let headline = title.map { " '\(Self.shortened($0, to: 60))'" } ?? ""
         switch kind {
-        case .ingested, .updated, .duplicate:
+        case .ingested, .updated:
             return "\(kind.rawValue.capitalized) \(name): \(language ?? "und"),\(headline)"
+        case .duplicate:
+            let original = duplicateOf.map { " of document \($0)" } ?? ""
+            return "Duplicate\(original) \(name): \(language ?? "und"),\(headline)"
         case .removed:
             return "Removed \(name)" + (documentID.map { " (document \($0))" } ?? "")
         case .rejected:
