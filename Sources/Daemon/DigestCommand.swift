@@ -32,7 +32,12 @@ struct DigestCommand: ParsableCommand {
 
     func run() throws {
         let store = try archive.openStore()
-        let settings = (try? Config.load(path: archive.config)) ?? Config()
+        let settings: Config
+        do {
+            settings = try Config.load(path: archive.config)
+        } catch {
+            throw fail(error.description, Exit.usage)
+        }
         let schedule = settings.digestSchedule
         let day: String
         switch date {

@@ -27,6 +27,15 @@ struct CommandLineTests {
         #expect(result.error.contains(root + "/bad.toml"))
     }
 
+    @Test func theDocumentedExampleConfigurationIsValid() throws {
+        let example = NewsdropBinary.packageRoot.path + "/config/newsdrop.toml"
+        let result = try newsdrop(["run", "--config", example, "--inbox", "/nonexistent/newsdrop-inbox"])
+        // Every key is read; only the drop folder, which does not exist here, is refused.
+        #expect(result.status == 64)
+        #expect(result.error.contains("/nonexistent/newsdrop-inbox"))
+        #expect(!result.error.contains(example))
+    }
+
     @Test func unknownConfigKeyIsNamed() throws {
         let (root, inbox, state) = try makeWorkspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
