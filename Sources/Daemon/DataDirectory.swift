@@ -67,8 +67,16 @@ extension DataDirectory {
         } else {
             problems.append("No topic model in '\(folder)' (build it with `make model`): articles get no topics")
         }
+        var rarity = TermRarity.uniform
+        if FileManager.default.fileExists(atPath: folder + "/idf.tsv") {
+            do {
+                rarity = try TermRarity(contentsOf: URL(fileURLWithPath: folder))
+            } catch {
+                problems.append("The term rarity table in '\(folder)' cannot be used, stories weigh every word alike: \(error)")
+            }
+        }
         let classifier = Classifier(
-            topicModel: topicModel, recognizer: recognizer,
+            topicModel: topicModel, recognizer: recognizer, rarity: rarity,
             missingModelNote: "no topic model is installed (see `newsdrop train`)")
         return (classifier, problems)
     }

@@ -9,6 +9,9 @@ public struct Classifier: Sendable {
     /// Finds the people, organisations and places an article names; nil when its tables are missing.
     public var recognizer: EntityRecognizer?
 
+    /// How rare terms and keys are, for story features; nil computes no story features.
+    public var rarity: TermRarity?
+
     /// Why articles get no topics when there is no model at all.
     public var missingModelNote: String
 
@@ -17,14 +20,16 @@ public struct Classifier: Sendable {
 
     /// Creates a classifier from its parts.
     public init(
-        topicModel: TopicModel?, recognizer: EntityRecognizer?, missingModelNote: String = "no topic model is loaded"
+        topicModel: TopicModel?, recognizer: EntityRecognizer?, rarity: TermRarity? = nil,
+        missingModelNote: String = "no topic model is loaded"
     ) {
+        self.rarity = rarity
         self.topicModel = topicModel
         self.recognizer = recognizer
         self.missingModelNote = missingModelNote
     }
 
-    /// Sets `article`'s topics (or the note saying why there are none) and entities.
+    /// Sets `article`'s topics (or the note saying why there are none), entities and story features.
     public func label(_ article: inout Article) {
         switch topicModel?.classify(title: article.title, text: article.text, language: article.language) {
         case .topics(let topics):
@@ -39,6 +44,9 @@ public struct Classifier: Sendable {
         }
         article.entities =
             recognizer?.entities(title: article.title, text: article.text, language: article.language) ?? []
+        if let rarity {
+            article.storyFeatures = StoryFeatures(article: article, rarity: rarity, recognizer: recognizer)
+        }
     }
 
     /// The entity ids a name given in a query stands for ("OTAN" → ["NATO"]), [] when unknown.

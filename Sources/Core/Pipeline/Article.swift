@@ -24,6 +24,8 @@ public struct Article: Sendable, Equatable {
     public var topicsNote: String?
     /// The people, organisations and places named, most mentioned first.
     public var entities: [Entity] = []
+    /// What the article brings to story clustering and duplicate detection; nil when not computed.
+    public var storyFeatures: StoryFeatures?
 
     /// Creates an article from its parts.
     public init(

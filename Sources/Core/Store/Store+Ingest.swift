@@ -39,6 +39,7 @@ extension Store {
             for outcome in outcomes {
                 try commit(outcome, time: time, db: db, events: &events)
             }
+            try closeStories(before: time - StoryClusteringOptions.standard.window, db: db)
             let alerts = try recordAlerts(
                 for: events, rules: rules, knownEntityIDs: knownEntityIDs, time: time, db: db)
             return events + alerts
@@ -103,7 +104,7 @@ extension Store {
         _ article: Article, outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]
     ) throws {
         let existing = try Row.fetchOne(
-            db, sql: "SELECT id, title, body, language, tags FROM documents WHERE path = ? AND item = ?",
+            db, sql: "SELECT id, title, body, language, tags, duplicate_of FROM documents WHERE path = ? AND item = ?",
             arguments: [outcome.path, article.item])
         let tags = LabelTags.text(
             language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
@@ -119,6 +120,7 @@ extension Store {
                 return
             }
             try unindex(db, row: existing)
+            try forgetFingerprint(of: id, db: db)
             try db.execute(
                 sql: """
                     UPDATE documents SET title = ?, body = ?, language = ?, language_confidence = ?, format = ?,
@@ -146,6 +148,23 @@ extension Store {
             id = db.lastInsertedRowID
             kind = .ingested
         }
+        var placement: StoryPlacement?
+        if let features = article.storyFeatures {
+            if let existing, let story = try Int64.fetchOne(
+                db, sql: "SELECT story_id FROM documents WHERE id = ?", arguments: [id])
+            {
+                // A rewritten article stays in its story; copies are compared with its new text.
+                try remember(features.fingerprint, documentID: id, story: story, time: time, db: db)
+                placement = StoryPlacement(storyID: story, duplicateOf: existing["duplicate_of"])
+            } else {
+                placement = try placeInStory(
+                    documentID: id, title: article.title, features: features, time: time, db: db)
+            }
+            try db.execute(
+                sql: "UPDATE documents SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                arguments: [placement?.storyID, placement?.duplicateOf, id])
+        }
+        let isDuplicate = kind == .ingested && placement?.duplicateOf != nil
         try db.execute(
             sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
             arguments: [
@@ -162,9 +181,10 @@ extension Store {
                 arguments: [entity.id, entity.name, entity.kind.rawValue])
         }
         let event = StoredEvent(
-            kind: kind, path: outcome.path, documentID: id, language: article.language, title: article.title,
-            topics: article.topics.map(\.label).joined(separator: ","),
-            entities: article.entities.map(\.id).joined(separator: ","))
+            kind: isDuplicate ? .duplicate : kind, path: outcome.path, documentID: id, language: article.language,
+            title: article.title, topics: article.topics.map(\.label).joined(separator: ","),
+            entities: article.entities.map(\.id).joined(separator: ","), storyID: placement?.storyID,
+            duplicateOf: isDuplicate ? placement?.duplicateOf : nil)
         events.append(try record(event, time: time, db: db))
     }
 
@@ -177,6 +197,7 @@ extension Store {
         for row in rows where !kept.contains(row["item"]) {
             let id: Int64 = row["id"]
             try unindex(db, row: row)
+            try forgetFingerprint(of: id, db: db)
             try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
             let event = StoredEvent(
                 kind: .removed, path: path, documentID: id, language: row["language"], title: row["title"])

@@ -2,7 +2,8 @@ import GRDB
 
 extension Store {
     /// Stories, duplicates and digests: each document's story and original, the stories with their
-    /// profiles, the keys that find candidate stories and near-duplicates, the digests published,
+    /// profiles (JSON), the keys that find candidate stories, the fingerprints and MinHash band keys
+    /// that find duplicates, the digests published,
     /// and extra journal fields on events (a digest's Markdown and counts).
     static func migrateToStories(_ db: Database) throws {
         try db.execute(
@@ -28,18 +29,22 @@ extension Store {
                     PRIMARY KEY (key, story_id)
                 ) WITHOUT ROWID;
                 CREATE INDEX story_keys_story ON story_keys(story_id);
+                CREATE INDEX story_keys_recent ON story_keys(key, last_seen DESC);
                 CREATE TABLE fingerprints (
                     doc_id INTEGER PRIMARY KEY,
-                    exact TEXT NOT NULL,
-                    simhash INTEGER NOT NULL,
+                    exact INTEGER NOT NULL,
+                    signature BLOB NOT NULL,
+                    story_id INTEGER NOT NULL,
                     seen REAL NOT NULL
                 );
                 CREATE INDEX fingerprints_exact ON fingerprints(exact);
-                CREATE TABLE fingerprint_bands (
-                    band INTEGER NOT NULL,
+                CREATE INDEX fingerprints_seen ON fingerprints(seen);
+                CREATE TABLE doc_bands (
+                    key TEXT NOT NULL,
                     doc_id INTEGER NOT NULL,
-                    PRIMARY KEY (band, doc_id)
+                    PRIMARY KEY (key, doc_id)
                 ) WITHOUT ROWID;
+                CREATE INDEX doc_bands_doc ON doc_bands(doc_id);
                 CREATE TABLE digests (
                     date TEXT PRIMARY KEY,
                     published_at REAL NOT NULL

@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+
+/// Where one new document went: its story, and the document it repeats when it is a duplicate.
+struct StoryPlacement {
+    var storyID: Int64
+    var duplicateOf: Int64?
+}
+
+extension Store {
+    /// Places a new document in a story, in the ingest transaction, the way ``StoryClusterer`` does
+    /// in memory: a duplicate joins its original's story uncounted; otherwise the document joins
+    /// the most similar open story among the candidates its keys find, or starts one.
+    ///
+    /// Bounded work: one exact-hash lookup, 8 band lookups of at most 20 documents, at most 20
+    /// key lookups of 200 stories each, and 50 profiles compared.
+    func placeInStory(
+        documentID: Int64, title: String, features: StoryFeatures, time: Double, db: Database
+    ) throws -> StoryPlacement {
+        let options = StoryClusteringOptions.standard
+        let date = Date(timeIntervalSince1970: time)
+        let opensAfter = time - options.window
+        if let original = try originalDocument(of: features.fingerprint, db: db) {
+            if var profile = try loadProfile(original.story, db: db) {
+                profile.recordDuplicate(at: date)
+                try save(profile, db: db, time: time)
+            }
+            return StoryPlacement(storyID: original.story, duplicateOf: original.document)
+        }
+        var hits: [Int64: (count: Int, lastSeen: Double)] = [:]
+        for key in features.candidateKeys {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT story_id, last_seen FROM story_keys WHERE key = ? AND last_seen >= ?
+                    ORDER BY last_seen DESC LIMIT ?
+                    """, arguments: [key, opensAfter, options.storiesPerKey])
+            for row in rows {
+                let story: Int64 = row["story_id"]
+                hits[story] = ((hits[story]?.count ?? 0) + 1, row["last_seen"])
+            }
+        }
+        let candidates = hits.sorted {
+            ($0.value.count, $0.value.lastSeen, $0.key) > ($1.value.count, $1.value.lastSeen, $1.key)
+        }.prefix(options.maximumCandidates).map(\.key)
+        var best: (profile: StoryProfile, similarity: Double)?
+        for candidate in candidates {
+            guard let profile = try loadProfile(candidate, db: db) else { continue }
+            let score = profile.similarity(terms: features.terms, keys: features.keys, language: features.language)
+            let needed = score.terms == nil ? options.crossLanguageThreshold : options.threshold
+            if score.combined >= needed, score.combined > best?.similarity ?? 0 { best = (profile, score.combined) }
+        }
+        var profile: StoryProfile
+        if var joined = best?.profile {
+            joined.absorb(features, docID: documentID, title: title, at: date)
+            profile = joined
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO stories (headline, headline_doc, first_seen, last_seen, size, languages, profile)
+                    VALUES (?, ?, ?, ?, 1, ?, x'')
+                    """, arguments: [title, documentID, time, time, features.language])
+            profile = StoryProfile(id: db.lastInsertedRowID, features: features, docID: documentID, title: title, at: date)
+        }
+        try save(profile, db: db, time: time)
+        try remember(features.fingerprint, documentID: documentID, story: profile.id, time: time, db: db)
+        return StoryPlacement(storyID: profile.id, duplicateOf: nil)
+    }
+
+    /// The earlier document `fingerprint` repeats, with its story: the same exact hash, else the
+    /// most similar of the latest documents sharing a MinHash band.
+    private func originalDocument(
+        of fingerprint: DuplicateFingerprint, db: Database
+    ) throws -> (document: Int64, story: Int64)? {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT doc_id, story_id FROM fingerprints WHERE exact = ? ORDER BY doc_id LIMIT 1",
+            arguments: [Int64(bitPattern: fingerprint.exactHash)])
+        {
+            return (row["doc_id"], row["story_id"])
+        }
+        let bands = fingerprint.bandKeys
+        guard !bands.isEmpty else { return nil }
+        let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.doc_id, f.story_id, f.signature FROM fingerprints f
+                WHERE f.doc_id IN (SELECT DISTINCT doc_id FROM doc_bands WHERE key IN (\(marks))
+                    ORDER BY doc_id DESC LIMIT \(StoryClusteringOptions.standard.maximumDuplicateCandidates))
+                ORDER BY f.doc_id
+                """, arguments: StatementArguments(bands))
+        var best: (document: Int64, story: Int64, similarity: Double)?
+        for row in rows {
+            let stored = DuplicateFingerprint(exactHash: 0, signature: Self.signature(from: row["signature"]))
+            guard fingerprint.isNearDuplicate(of: stored) else { continue }
+            let similarity = fingerprint.similarity(to: stored)
+            if similarity > best?.similarity ?? -1 { best = (row["doc_id"], row["story_id"], similarity) }
+        }
+        return best.map { ($0.document, $0.story) }
+    }
+
+    /// Records a document's fingerprint so that later copies find it.
+    func remember(
+        _ fingerprint: DuplicateFingerprint, documentID: Int64, story: Int64, time: Double, db: Database
+    ) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO fingerprints (doc_id, exact, signature, story_id, seen) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                documentID, Int64(bitPattern: fingerprint.exactHash), Self.blob(of: fingerprint.signature), story, time,
+            ])
+        for key in fingerprint.bandKeys {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO doc_bands (key, doc_id) VALUES (?, ?)", arguments: [key, documentID])
+        }
+    }
+
+    /// Forgets a document's fingerprint: it was removed or rewritten, and copies of it are new again.
+    func forgetFingerprint(of documentID: Int64, db: Database) throws {
+        try db.execute(sql: "DELETE FROM fingerprints WHERE doc_id = ?", arguments: [documentID])
+        try db.execute(sql: "DELETE FROM doc_bands WHERE doc_id = ?", arguments: [documentID])
+    }
+
+    /// Closes what left the window: stories no longer found by their keys, fingerprints no longer
+    /// compared. Called once per batch.
+    func closeStories(before cutoff: Double, db: Database) throws {
+        try db.execute(sql: "DELETE FROM story_keys WHERE last_seen < ?", arguments: [cutoff])
+        try db.execute(
+            sql: "DELETE FROM doc_bands WHERE doc_id IN (SELECT doc_id FROM fingerprints WHERE seen < ?)",
+            arguments: [cutoff])
+        try db.execute(sql: "DELETE FROM fingerprints WHERE seen < ?", arguments: [cutoff])
+    }
+
+    private func loadProfile(_ story: Int64, db: Database) throws -> StoryProfile? {
+        guard let data = try Data.fetchOne(db, sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story]),
+            !data.isEmpty
+        else { return nil }
+        return try? JSONDecoder().decode(StoryProfile.self, from: data)
+    }
+
+    /// Writes a profile and re-indexes its story under its current keys.
+    private func save(_ profile: StoryProfile, db: Database, time: Double) throws {
+        try db.execute(
+            sql: """
+                UPDATE stories SET headline = ?, headline_doc = ?, last_seen = ?, size = ?, languages = ?, profile = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                profile.headline, profile.headlineDocID, profile.lastSeen.timeIntervalSince1970, profile.size,
+                profile.languages.joined(separator: ","), try JSONEncoder().encode(profile), profile.id,
+            ])
+        try db.execute(sql: "DELETE FROM story_keys WHERE story_id = ?", arguments: [profile.id])
+        for key in profile.indexKeys {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO story_keys (key, story_id, last_seen) VALUES (?, ?, ?)",
+                arguments: [key, profile.id, time])
+        }
+    }
+
+    static func blob(of signature: [UInt32]) -> Data {
+        var data = Data(capacity: signature.count * 4)
+        for value in signature {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    static func signature(from data: Data?) -> [UInt32] {
+        guard let data else { return [] }
+        let bytes = [UInt8](data)
+        var values: [UInt32] = []
+        values.reserveCapacity(bytes.count / 4)
+        var offset = 0
+        while offset + 4 <= bytes.count {
+            var value: UInt32 = 0
+            for index in 0..<4 {
+                value |= UInt32(bytes[offset + index]) << UInt32(8 * index)
+            }
+            values.append(value)
+            offset += 4
+        }
+        return values
+    }
+}

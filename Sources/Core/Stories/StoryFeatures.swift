@@ -1,0 +1,101 @@
+import Foundation
+
+/// What one article contributes to story clustering: its weighted terms, its cross-language keys,
+/// the keys it is looked up under and its duplicate fingerprint.
+///
+/// Pure and independent of the stored stories, so the pipeline computes it in parallel before the
+/// write transaction. Both vectors are unit length (L2), so a dot product with another article's
+/// is their cosine.
+/// - ``terms``: the analysed content terms of title and body (folded, stemmed, no stop words; title
+///   terms count twice, as the headline states the event), weighted (1 + ln tf) × idf, the
+///   ``maximumTerms`` heaviest kept. Meaningful only against terms of the same language.
+/// - ``keys``: ``StoryKeys`` (entity ids, rare proper names, numbers, dates) weighted
+///   (1 + ln count) × idf of the key, the ``maximumKeys`` heaviest kept. Shared by all languages.
+public struct StoryFeatures: Sendable, Equatable, Codable {
+    /// The most terms kept: enough to hold an article's subject, bounded so profiles stay small.
+    public static let maximumTerms = 40
+    /// The most cross-language keys kept.
+    public static let maximumKeys = 24
+    /// The most keys an article is indexed and looked up under (see ``candidateKeys``).
+    public static let maximumCandidateKeys = 20
+    /// A capitalised word in more than this share of the reference corpus is no rare proper name
+    /// ("Monday", "Les", "Government"): one in 200 documents.
+    public static let rareNameShare = 0.005
+
+    /// The article's ISO 639-1 language code.
+    public var language: String
+    /// Analysed terms and their weights, unit length.
+    public var terms: [String: Float]
+    /// Cross-language keys and their weights, unit length.
+    public var keys: [String: Float]
+    /// The keys under which the article's story is indexed and candidate stories are looked up:
+    /// its heaviest cross-language keys (up to 12) and then `t:` + its heaviest terms, at most
+    /// ``maximumCandidateKeys`` in all.
+    public var candidateKeys: [String]
+    /// The duplicate fingerprint of the body.
+    public var fingerprint: DuplicateFingerprint
+
+    /// Creates features from stored or synthetic values.
+    public init(
+        language: String, terms: [String: Float], keys: [String: Float], candidateKeys: [String],
+        fingerprint: DuplicateFingerprint
+    ) {
+        self.language = language
+        self.terms = terms
+        self.keys = keys
+        self.candidateKeys = candidateKeys
+        self.fingerprint = fingerprint
+    }
+
+    /// The features of an article.
+    ///
+    /// - Parameters:
+    ///   - rarity: the document frequencies that weigh terms and keys (`data/idf.tsv`).
+    ///   - recognizer: the gazetteer, so that a capitalised alias it knows ("Russie", "Kremlin"),
+    ///     already an entity id, is not a proper-name key too; nil to keep every rare name.
+    public init(article: Article, rarity: TermRarity, recognizer: EntityRecognizer? = nil) {
+        let isKnownName: (String) -> Bool = { word in
+            recognizer?.ids(forName: word).first.map { !$0.hasPrefix("person:") } ?? false
+        }
+        let (keyCounts, nameWords) = StoryKeys.extract(from: article, isKnownName: isKnownName)
+        var keyWeights: [String: Double] = [:]
+        for (key, count) in keyCounts {
+            if key.hasPrefix("p:"), rarity.documentShare(ofKey: key) > Self.rareNameShare { continue }
+            keyWeights[key] = (1 + log(Double(count))) * rarity.weight(ofKey: key) * StoryKeys.specificity(of: key)
+        }
+        let analyzer = Analyzer(language: article.language)
+        // Entity names are keys already: as terms they would count twice, and they say who, not what.
+        let nameStems = Set(analyzer.terms(in: nameWords.joined(separator: " ")))
+        var counts: [String: Int] = [:]
+        for term in analyzer.contentTerms(in: article.title) { counts[term, default: 0] += 2 }
+        for term in analyzer.contentTerms(in: article.text) { counts[term, default: 0] += 1 }
+        var termWeights: [String: Double] = [:]
+        for (term, count) in counts where term.utf8.count >= 2 && !nameStems.contains(term) {
+            guard !term.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }  // numbers are keys
+            termWeights[term] = (1 + log(Double(count))) * rarity.weight(ofTerm: term, language: article.language)
+        }
+        let terms = Self.heaviest(termWeights, count: Self.maximumTerms)
+        let keys = Self.heaviest(keyWeights, count: Self.maximumKeys)
+        var candidates = keys.prefix(12).map(\.key)
+        for term in terms where candidates.count < Self.maximumCandidateKeys {
+            candidates.append("t:" + term.key)
+        }
+        self.init(
+            language: article.language, terms: Self.unitVector(terms), keys: Self.unitVector(keys),
+            candidateKeys: candidates, fingerprint: DuplicateFingerprint(text: article.text))
+    }
+
+    /// The `count` heaviest entries with a positive weight, heaviest first, ties by key so the
+    /// result does not depend on dictionary order.
+    static func heaviest(_ weights: [String: Double], count: Int) -> [(key: String, value: Double)] {
+        let positive = weights.filter { $0.value > 0 }
+        return positive.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map { $0 }
+    }
+
+    /// The entries scaled to unit length.
+    static func unitVector(_ entries: [(key: String, value: Double)]) -> [String: Float] {
+        let norm = entries.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+        guard norm > 0 else { return [:] }
+        return Dictionary(uniqueKeysWithValues: entries.map { ($0.key, Float($0.value / norm)) })
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The in-memory index from candidate keys to stories, read most recently updated first.
+///
+/// Mirrors a table `story_keys(key, story_id, last_seen)` with an index on `(key, last_seen DESC)`:
+/// a story is listed under its current ``StoryProfile/indexKeys`` only, and a lookup reads at most
+/// ``StoryClusteringOptions/storiesPerKey`` stories per key, so it costs at most
+/// 20 × 200 rows however many stories share a common key such as `e:US`.
+struct StoryKeyIndex {
+    /// Per key, stories in the order they were indexed under it, latest last, each with the
+    /// generation of its keys then; an entry of an older generation is stale (the row a store
+    /// would have deleted), which spares comparing key sets on every read.
+    private var postings: [String: [(story: Int64, generation: Int32)]] = [:]
+    /// Each open story's current generation, bumped whenever its keys are replaced.
+    private var generations: [Int64: Int32] = [:]
+
+    /// Replaces the keys of `story` with `keys`, making it the most recent story under each.
+    mutating func index(_ story: Int64, under keys: [String], scanned limit: Int) {
+        let generation = (generations[story] ?? 0) &+ 1
+        generations[story] = generation
+        for key in keys {
+            postings[key, default: []].append((story, generation))
+            // Compaction keeps each list near `limit` live entries: older ones would never be read.
+            if let count = postings[key]?.count, count > 4 * limit { compact(key, keeping: limit) }
+        }
+    }
+
+    /// Forgets a story that left the window.
+    mutating func remove(_ story: Int64) {
+        generations[story] = nil
+    }
+
+    /// The stories sharing the most keys with `keys`, at most `limit`, reading at most `perKey`
+    /// open stories under each key; ties go to the most recently seen story.
+    ///
+    /// - Parameter lastSeen: when an open story was last seen; nil for a story out of the window.
+    func candidates(for keys: [String], perKey: Int, limit: Int, lastSeen: (Int64) -> Date?) -> [Int64] {
+        var hits: [Int64: (count: Int, lastSeen: Date)] = [:]
+        for key in keys {
+            guard let list = postings[key] else { continue }
+            var seen = Set<Int64>()
+            var position = list.count
+            while position > 0, seen.count < perKey {
+                position -= 1
+                let (story, generation) = list[position]
+                guard generations[story] == generation, seen.insert(story).inserted,
+                    let date = lastSeen(story)
+                else { continue }
+                hits[story] = ((hits[story]?.count ?? 0) + 1, date)
+            }
+        }
+        let ranked = hits.sorted { lhs, rhs in
+            if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
+            return lhs.value.lastSeen != rhs.value.lastSeen
+                ? lhs.value.lastSeen > rhs.value.lastSeen : lhs.key > rhs.key
+        }
+        return ranked.prefix(limit).map(\.key)
+    }
+
+    /// Rewrites one key's list as its latest `limit` distinct stories still indexed under it.
+    private mutating func compact(_ key: String, keeping limit: Int) {
+        guard let list = postings[key] else { return }
+        var seen = Set<Int64>()
+        var kept: [(story: Int64, generation: Int32)] = []
+        for entry in list.reversed() where seen.count < limit {
+            if generations[entry.story] == entry.generation, seen.insert(entry.story).inserted { kept.append(entry) }
+        }
+        postings[key] = kept.reversed()
+    }
+}
