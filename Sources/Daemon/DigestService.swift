@@ -13,6 +13,14 @@ struct DigestService: Service {
     func run() async throws {
         let scheduler = DigestScheduler(schedule: publisher.schedule)
         let store = publisher.store
+        do {
+            try await runScheduler(scheduler, store: store)
+        } catch is CancellationError {
+            // Shutting down while waiting for the next publication time: a normal end.
+        }
+    }
+
+    private func runScheduler(_ scheduler: DigestScheduler, store: Store) async throws {
         try await cancelWhenGracefulShutdown {
             try await scheduler.run(
                 now: { Date() },
