@@ -34,7 +34,19 @@ extension Store {
         knownEntityIDs: (String) -> [String] = { _ in [] }
     ) throws -> [StoredEvent] {
         let time = now.timeIntervalSince1970
-        return try pool.write { db in
+        do {
+            return try commitBatch(outcomes, time: time, rules: rules, knownEntityIDs: knownEntityIDs)
+        } catch {
+            // Profiles cached by the rolled-back transaction must not outlive it.
+            profiles.removeAll()
+            throw error
+        }
+    }
+
+    private func commitBatch(
+        _ outcomes: [FileOutcome], time: Double, rules: [AlertRule], knownEntityIDs: (String) -> [String]
+    ) throws -> [StoredEvent] {
+        try pool.write { db in
             var events: [StoredEvent] = []
             for outcome in outcomes {
                 try commit(outcome, time: time, db: db, events: &events)
@@ -57,7 +69,7 @@ extension Store {
                     arguments: [path, path + "/", path + "0"])
                 for file in matches {
                     try deleteDocuments(db, path: file, keeping: [], time: time, events: &events)
-                    try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [file])
+                    try db.executeCached(sql: "DELETE FROM files WHERE path = ?", arguments: [file])
                 }
             }
             return events
@@ -67,7 +79,7 @@ extension Store {
     private func commit(_ outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]) throws {
         let known = try Self.fetchKnownFile(db, path: outcome.path)
         if let known, known.sha256 == outcome.sha256, !outcome.sha256.isEmpty {
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE files SET size = ?, mtime = ?, seen_at = ? WHERE path = ?",
                 arguments: [outcome.size, outcome.modificationTime, time, outcome.path])
             return
@@ -91,7 +103,7 @@ extension Store {
                 try upsert(article, outcome: outcome, time: time, db: db, events: &events)
             }
         }
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO files (path, sha256, size, mtime, state, reason, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size,
@@ -121,7 +133,7 @@ extension Store {
             }
             try unindex(db, row: existing)
             try forgetFingerprint(of: id, db: db)
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE documents SET title = ?, body = ?, language = ?, language_confidence = ?, format = ?,
                         date = ?, source = ?, sha256 = ?, updated_at = ?, topics = ?, topics_note = ?, entities = ?,
@@ -134,7 +146,7 @@ extension Store {
                 ])
             kind = .updated
         } else {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO documents (path, item, title, body, language, language_confidence, format, date,
                         source, sha256, ingested_at, updated_at, topics, topics_note, entities, tags)
@@ -150,8 +162,9 @@ extension Store {
         }
         var placement: StoryPlacement?
         if let features = article.storyFeatures {
-            if let existing, let story = try Int64.fetchOne(
-                db, sql: "SELECT story_id FROM documents WHERE id = ?", arguments: [id])
+            if let existing,
+                let story = try Int64.fetchOne(
+                    db, sql: "SELECT story_id FROM documents WHERE id = ?", arguments: [id])
             {
                 // A rewritten article stays in its story; copies are compared with its new text.
                 try remember(features.fingerprint, documentID: id, story: story, time: time, db: db)
@@ -160,19 +173,19 @@ extension Store {
                 placement = try placeInStory(
                     documentID: id, title: article.title, features: features, time: time, db: db)
             }
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE documents SET story_id = ?, duplicate_of = ? WHERE id = ?",
                 arguments: [placement?.storyID, placement?.duplicateOf, id])
         }
         let isDuplicate = kind == .ingested && placement?.duplicateOf != nil
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
             arguments: [
                 id, NewsTokenizer.marked(article.title, language: article.language),
                 NewsTokenizer.marked(article.text, language: article.language), tags,
             ])
         for entity in article.entities {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO entities (id, name, kind) VALUES (?, ?, ?)
                     ON CONFLICT(id) DO UPDATE
@@ -198,7 +211,7 @@ extension Store {
             let id: Int64 = row["id"]
             try unindex(db, row: row)
             try forgetFingerprint(of: id, db: db)
-            try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
             let event = StoredEvent(
                 kind: .removed, path: path, documentID: id, language: row["language"], title: row["title"])
             events.append(try record(event, time: time, db: db))
@@ -209,7 +222,7 @@ extension Store {
     /// indexed, so `row` holds the stored `id`, `title`, `body`, `language` and `tags`.
     private func unindex(_ db: Database, row: Row) throws {
         let language: String = row["language"]
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO documents_fts (documents_fts, rowid, title, body, tags) VALUES ('delete', ?, ?, ?, ?)",
             arguments: [
                 row["id"], NewsTokenizer.marked(row["title"], language: language),

@@ -20,7 +20,8 @@ extension Store {
                     last_seen REAL NOT NULL,
                     size INTEGER NOT NULL,
                     languages TEXT NOT NULL,
-                    profile BLOB NOT NULL
+                    profile BLOB NOT NULL,
+                    version INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE TABLE story_keys (
                     key TEXT NOT NULL,

@@ -4,7 +4,7 @@ import GRDB
 extension Store {
     /// Records an event in the outbox inside the caller's transaction.
     func record(_ event: StoredEvent, time: Double, db: Database) throws -> StoredEvent {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO events (kind, path, doc_id, language, title, reason, topics, entities, alert, priority,
                     story_id, duplicate_of, payload, created_at)
@@ -51,7 +51,7 @@ extension Store {
         guard !ids.isEmpty else { return }
         try pool.write { db in
             for id in ids {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE events SET sent_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
             }
         }
@@ -60,7 +60,7 @@ extension Store {
     /// Writes a value the daemon shares with the CLI, such as the number of files waiting.
     public func setMeta(_ key: String, _ value: String) throws {
         try pool.write { db in
-            try db.execute(
+            try db.executeCached(
                 sql:
                     "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [key, value])

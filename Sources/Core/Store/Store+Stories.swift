@@ -29,8 +29,7 @@ extension Store {
         }
         var hits: [Int64: (count: Int, lastSeen: Double)] = [:]
         for key in features.candidateKeys {
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.cachedRows(
                 sql: """
                     SELECT story_id, last_seen FROM story_keys WHERE key = ? AND last_seen >= ?
                     ORDER BY last_seen DESC LIMIT ?
@@ -55,12 +54,13 @@ extension Store {
             joined.absorb(features, docID: documentID, title: title, at: date)
             profile = joined
         } else {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO stories (headline, headline_doc, first_seen, last_seen, size, languages, profile)
                     VALUES (?, ?, ?, ?, 1, ?, x'')
                     """, arguments: [title, documentID, time, time, features.language])
-            profile = StoryProfile(id: db.lastInsertedRowID, features: features, docID: documentID, title: title, at: date)
+            profile = StoryProfile(
+                id: db.lastInsertedRowID, features: features, docID: documentID, title: title, at: date)
         }
         try save(profile, db: db, time: time)
         try remember(features.fingerprint, documentID: documentID, story: profile.id, time: time, db: db)
@@ -72,17 +72,16 @@ extension Store {
     private func originalDocument(
         of fingerprint: DuplicateFingerprint, db: Database
     ) throws -> (document: Int64, story: Int64)? {
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT doc_id, story_id FROM fingerprints WHERE exact = ? ORDER BY doc_id LIMIT 1",
-            arguments: [Int64(bitPattern: fingerprint.exactHash)])
-        {
+        if let row = try db.cachedRows(
+            sql: "SELECT doc_id, story_id FROM fingerprints WHERE exact = ? ORDER BY doc_id LIMIT 1",
+            arguments: [Int64(bitPattern: fingerprint.exactHash)]
+        ).first {
             return (row["doc_id"], row["story_id"])
         }
         let bands = fingerprint.bandKeys
         guard !bands.isEmpty else { return nil }
         let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db,
+        let rows = try db.cachedRows(
             sql: """
                 SELECT f.doc_id, f.story_id, f.signature FROM fingerprints f
                 WHERE f.doc_id IN (SELECT DISTINCT doc_id FROM doc_bands WHERE key IN (\(marks))
@@ -103,54 +102,64 @@ extension Store {
     func remember(
         _ fingerprint: DuplicateFingerprint, documentID: Int64, story: Int64, time: Double, db: Database
     ) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO fingerprints (doc_id, exact, signature, story_id, seen) VALUES (?, ?, ?, ?, ?)",
+        try db.executeCached(
+            sql:
+                "INSERT OR REPLACE INTO fingerprints (doc_id, exact, signature, story_id, seen) VALUES (?, ?, ?, ?, ?)",
             arguments: [
                 documentID, Int64(bitPattern: fingerprint.exactHash), Self.blob(of: fingerprint.signature), story, time,
             ])
         for key in fingerprint.bandKeys {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT OR IGNORE INTO doc_bands (key, doc_id) VALUES (?, ?)", arguments: [key, documentID])
         }
     }
 
     /// Forgets a document's fingerprint: it was removed or rewritten, and copies of it are new again.
     func forgetFingerprint(of documentID: Int64, db: Database) throws {
-        try db.execute(sql: "DELETE FROM fingerprints WHERE doc_id = ?", arguments: [documentID])
-        try db.execute(sql: "DELETE FROM doc_bands WHERE doc_id = ?", arguments: [documentID])
+        try db.executeCached(sql: "DELETE FROM fingerprints WHERE doc_id = ?", arguments: [documentID])
+        try db.executeCached(sql: "DELETE FROM doc_bands WHERE doc_id = ?", arguments: [documentID])
     }
 
     /// Closes what left the window: stories no longer found by their keys, fingerprints no longer
     /// compared. Called once per batch.
     func closeStories(before cutoff: Double, db: Database) throws {
-        try db.execute(sql: "DELETE FROM story_keys WHERE last_seen < ?", arguments: [cutoff])
-        try db.execute(
+        try db.executeCached(sql: "DELETE FROM story_keys WHERE last_seen < ?", arguments: [cutoff])
+        try db.executeCached(
             sql: "DELETE FROM doc_bands WHERE doc_id IN (SELECT doc_id FROM fingerprints WHERE seen < ?)",
             arguments: [cutoff])
-        try db.execute(sql: "DELETE FROM fingerprints WHERE seen < ?", arguments: [cutoff])
+        try db.executeCached(sql: "DELETE FROM fingerprints WHERE seen < ?", arguments: [cutoff])
     }
 
+    /// A story's profile: from the cache when the stored version is the cached one, else decoded.
     private func loadProfile(_ story: Int64, db: Database) throws -> StoryProfile? {
-        guard let data = try Data.fetchOne(db, sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story]),
-            !data.isEmpty
+        guard let version = try db.cachedInt64(sql: "SELECT version FROM stories WHERE id = ?", arguments: [story])
         else { return nil }
-        return try? JSONDecoder().decode(StoryProfile.self, from: data)
+        if let cached = profiles.profile(story, version: version) { return cached }
+        guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story]),
+            !data.isEmpty, let profile = try? JSONDecoder().decode(StoryProfile.self, from: data)
+        else { return nil }
+        profiles.store(profile, version: version)
+        return profile
     }
 
     /// Writes a profile and re-indexes its story under its current keys.
     private func save(_ profile: StoryProfile, db: Database, time: Double) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
-                UPDATE stories SET headline = ?, headline_doc = ?, last_seen = ?, size = ?, languages = ?, profile = ?
+                UPDATE stories SET headline = ?, headline_doc = ?, last_seen = ?, size = ?, languages = ?, profile = ?,
+                    version = version + 1
                 WHERE id = ?
                 """,
             arguments: [
                 profile.headline, profile.headlineDocID, profile.lastSeen.timeIntervalSince1970, profile.size,
                 profile.languages.joined(separator: ","), try JSONEncoder().encode(profile), profile.id,
             ])
-        try db.execute(sql: "DELETE FROM story_keys WHERE story_id = ?", arguments: [profile.id])
+        if let version = try db.cachedInt64(sql: "SELECT version FROM stories WHERE id = ?", arguments: [profile.id]) {
+            profiles.store(profile, version: version)
+        }
+        try db.executeCached(sql: "DELETE FROM story_keys WHERE story_id = ?", arguments: [profile.id])
         for key in profile.indexKeys {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT OR REPLACE INTO story_keys (key, story_id, last_seen) VALUES (?, ?, ?)",
                 arguments: [key, profile.id, time])
         }

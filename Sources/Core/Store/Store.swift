@@ -11,6 +11,9 @@ public struct Store: Sendable {
 
     let pool: DatabasePool
 
+    /// Decoded story profiles by story, so that placing an article does not decode 50 of them.
+    let profiles = StoryProfileCache()
+
     /// Opens the store in `stateDirectory`, creating the folder and database when `create` is true.
     public init(stateDirectory: String, create: Bool) throws(StoreError) {
         var isFolder: ObjCBool = false
