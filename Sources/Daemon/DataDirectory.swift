@@ -72,7 +72,8 @@ extension DataDirectory {
             do {
                 rarity = try TermRarity(contentsOf: URL(fileURLWithPath: folder))
             } catch {
-                problems.append("The term rarity table in '\(folder)' cannot be used, stories weigh every word alike: \(error)")
+                problems.append(
+                    "The term rarity table in '\(folder)' cannot be used, stories weigh every word alike: \(error)")
             }
         }
         let classifier = Classifier(

@@ -9,7 +9,7 @@ struct Newsdrop: AsyncParsableCommand {
         abstract: "Watch a drop folder for news articles, index them, and report every change to the journal.",
         subcommands: [
             RunCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self,
-            ClassifyCommand.self, TrainCommand.self, DigestCommand.self,
+            ClassifyCommand.self, TrainCommand.self, DigestCommand.self, StoriesCommand.self,
         ]
     )
 }

@@ -22,6 +22,10 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results.")
     var limit = 10
 
+    @Flag(
+        name: .customLong("by-story"), help: "Group the results by story, each story at the rank of its best article.")
+    var byStory = false
+
     @Argument(help: "The query.")
     var query: [String] = []
 
@@ -58,12 +62,38 @@ struct SearchCommand: ParsableCommand {
             return
         }
         let bold = isatty(1) == 1
+        if byStory {
+            printGrouped(hits, bold: bold)
+            return
+        }
         for (rank, hit) in hits.enumerated() {
             let details = [hit.language, hit.date, hit.source].compactMap { $0 }.joined(separator: ", ")
             print("\(rank + 1). \(hit.title)  [\(details)]")
             print("   \(hit.path)  (document \(hit.docID), score \(String(format: "%.3g", hit.score)))")
             let snippet = hit.snippet.replacingOccurrences(of: "\n", with: " ")
             print("   " + (bold ? Self.emphasised(snippet) : snippet))
+        }
+    }
+
+    /// The hits story by story: a heading per story, its articles under it.
+    func printGrouped(_ hits: [SearchHit], bold: Bool) {
+        var order: [Int64] = []
+        var groups: [Int64: [SearchHit]] = [:]
+        for hit in hits {
+            // A document without a story is a story of its own, told apart by a negative key.
+            let key = hit.storyID ?? -hit.docID
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(hit)
+        }
+        for (rank, key) in order.enumerated() {
+            let members = groups[key] ?? []
+            let label = key > 0 ? "story \(key)" : "no story"
+            print("\(rank + 1). \(members[0].title)  [\(label), \(members.count) match(es)]")
+            for hit in members {
+                print("   - \(hit.title)  [\(hit.language)]  \(hit.path)  (document \(hit.docID))")
+            }
+            let snippet = members[0].snippet.replacingOccurrences(of: "\n", with: " ")
+            print("     " + (bold ? Self.emphasised(snippet) : snippet))
         }
     }
 

@@ -6,7 +6,8 @@ struct StoryEndToEndTests {
     /// The first `count` articles of a labelled-corpus TSV (quoted fields may hold tabs, newlines
     /// and doubled quotes), as (headline, text).
     static func corpusArticles(_ name: String, count: Int) throws -> [(String, String)] {
-        let url = NewsdropBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/labeled/" + name)
+        let url = NewsdropBinary.packageRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/corpus/labeled/" + name)
         let text = try String(contentsOf: url, encoding: .utf8)
         var records: [[String]] = []
         var fields: [String] = []
@@ -85,12 +86,25 @@ struct StoryEndToEndTests {
         }
         #expect(Set(story["languages"] as? [String] ?? []) == ["fr", "en"])
         let articles = story["articles"] as? [[String: Any]] ?? []
-        let originalID = articles.first { ($0["path"] as? String)?.hasSuffix(original.lastPathComponent) == true }?["doc_id"]
+        let originalID = articles.first { ($0["path"] as? String)?.hasSuffix(original.lastPathComponent) == true }?[
+            "doc_id"]
         let copy = articles.first { ($0["path"] as? String)?.hasSuffix("006_copy_of_001.txt") == true }
         #expect(copy?["duplicate_of"] as? Int == originalID as? Int, "the copy is a duplicate of 001")
         let totals = object["totals"] as? [String: Any]
         #expect(totals?["duplicates"] as? Int == 1)
         #expect(totals?["ingested"] as? Int == 306)
         #expect(ingest.output.contains("Duplicate of document"))
+
+        // `stories` lists it with its size and duplicate, and search results carry its id
+        let listed = try newsdrop(["stories", "--state-dir", state, "--json", "--limit", "1000", "--min-size", "2"])
+        let listings = try #require(
+            try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        let listing = try #require(listings.first { $0["id"] as? Int == story["id"] as? Int })
+        #expect(listing["size"] as? Int == members.count - 1)
+        #expect(listing["duplicates"] as? Int == 1)
+        let search = try newsdrop(["search", "--state-dir", state, "--json", "Zakharova"])
+        let found = try #require(try JSONSerialization.jsonObject(with: Data(search.output.utf8)) as? [String: Any])
+        let results = found["results"] as? [[String: Any]] ?? []
+        #expect(results.contains { $0["story_id"] as? Int == story["id"] as? Int })
     }
 }

@@ -19,9 +19,12 @@ public struct SearchHit: Sendable, Codable, Equatable {
     public var score: Double
     /// A passage around the match, matched words between `**`.
     public var snippet: String
+    /// The story the document belongs to, when it was placed in one.
+    public var storyID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case docID = "doc_id"
+        case storyID = "story_id"
         case path, title, language, date, source, score, snippet
     }
 }
@@ -45,7 +48,7 @@ extension Store {
                 languages: languages.isEmpty ? ["und"] : languages, entityIDs: { resolved[$0] ?? [$0] })
             guard let match else { return [] }
             var sql = """
-                SELECT d.id, d.path, d.title, d.language, d.date, d.source,
+                SELECT d.id, d.path, d.title, d.language, d.date, d.source, d.story_id,
                     bm25(documents_fts, 5.0, 1.0, 0.0) AS rank,
                     snippet(documents_fts, 1, '**', '**', '…', 24) AS snippet
                 FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
@@ -59,7 +62,7 @@ extension Store {
                 SearchHit(
                     docID: row["id"], path: row["path"], title: row["title"], language: row["language"],
                     date: row["date"], source: row["source"], score: -(row["rank"] as Double),
-                    snippet: row["snippet"])
+                    snippet: row["snippet"], storyID: row["story_id"])
             }
         }
     }
