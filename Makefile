@@ -8,7 +8,7 @@ BIN        := .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
-.PHONY: run test build deps journald model eval bench-classify gazetteer lint format clean
+.PHONY: run test build deps journald model eval bench-classify bench-stories idf gazetteer lint format clean
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2).
 deps:
@@ -53,16 +53,26 @@ bench-classify: build
 	$(SWIFT) build -c release --product ClassifyTiming
 	.build/release/ClassifyTiming data $(CORPUS)
 
+## Time of story placement per article with 1k and 50k stories open (release).
+bench-stories: build
+	$(SWIFT) build -c release --product StoryTiming
+	.build/release/StoryTiming data $(CORPUS) 1000 50000
+
+## Regenerate data/idf.tsv (how many corpus articles hold each term and key) for story features.
+idf: build
+	$(SWIFT) build -c release --product MakeRarity
+	.build/release/MakeRarity $(CORPUS) data
+
 ## Regenerate the entity tables from iso-codes and the corpus word counts.
 gazetteer: deps
 	python3 scripts/make_word_counts.py $(CORPUS)/eng.tsv $(CORPUS)/fra.tsv
 	python3 scripts/make_gazetteer.py
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Tools
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Tools
 
 clean:
 	rm -rf .build var

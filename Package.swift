@@ -53,6 +53,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ClassifyTiming", dependencies: ["Core"], path: "Benchmarks/ClassifyTiming"),
+        .executableTarget(name: "StoryTiming", dependencies: ["Core"], path: "Benchmarks/StoryTiming"),
+        .executableTarget(name: "MakeRarity", dependencies: ["Core"], path: "Tools/MakeRarity"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DaemonTests"),
     ]

@@ -4,18 +4,6 @@ import Testing
 
 /// Any text in, no crash out: random bytes, tag soup, truncated fixtures and deep nesting go through every extractor.
 struct ExtractionRobustnessTests {
-    /// SplitMix64: a tiny deterministic generator, so a failure reproduces on every run.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces that steer random input into the tokenizers' less travelled paths.
     static let vocabulary = [
         "<", ">", "</", "/>", "<!--", "-->", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<?xml version=\"1.0\"?>", "<p>",
@@ -41,7 +29,7 @@ struct ExtractionRobustnessTests {
     }
 
     @Test func randomBytesNeverCrashAnExtractor() {
-        var generator = SplitMix(state: 0x4E65_7773_6472_6F70)
+        var generator = SeededGenerator(seed: 0x4E65_7773_6472_6F70)
         for _ in 0..<300 {
             let count = Int.random(in: 0...600, using: &generator)
             let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -50,7 +38,7 @@ struct ExtractionRobustnessTests {
     }
 
     @Test func tagSoupNeverCrashesAnExtractor() {
-        var generator = SplitMix(state: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<300 {
             let count = Int.random(in: 0...200, using: &generator)
             // The vocabulary is a non-empty literal.

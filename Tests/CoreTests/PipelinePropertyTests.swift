@@ -3,18 +3,6 @@ import Testing
 
 /// Any bytes in: an article or a typed rejection, never a crash.
 struct PipelinePropertyTests {
-    /// A small deterministic generator (SplitMix64), so a failure reproduces from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     /// Pieces that steer random input towards the decoder's and extractors' edge cases.
     static let fragments: [[UInt8]] = [
         [0xFF, 0xFE], [0xFE, 0xFF], [0xEF, 0xBB, 0xBF], [0x00], [0xC3], [0xE2, 0x80], Array("<html><p>".utf8),
@@ -24,7 +12,7 @@ struct PipelinePropertyTests {
 
     @Test(arguments: 0..<8)
     func anyBytesGiveArticlesOrATypedRejection(seed: Int) {
-        var random = SplitMix(state: UInt64(seed))
+        var random = SeededGenerator(seed: UInt64(seed))
         let pipeline = Pipeline()
         for _ in 0..<250 {
             var bytes: [UInt8] = []

@@ -1,17 +1,18 @@
 /// A random number generator that gives the same numbers from the same seed on every platform.
 ///
 /// SplitMix64 (Steele, Lea and Flood, 2014). Training shuffles with it so that `make model` gives a
-/// byte-identical file each time; the system generator cannot be seeded.
-struct SeededGenerator: RandomNumberGenerator {
+/// byte-identical file each time; the system generator cannot be seeded. Tests and benchmarks use it
+/// so that a failure or a figure reproduces from its seed.
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
     /// Creates a generator from a seed.
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
