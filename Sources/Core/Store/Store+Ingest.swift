@@ -211,6 +211,7 @@ extension Store {
             let id: Int64 = row["id"]
             try unindex(db, row: row)
             try forgetFingerprint(of: id, db: db)
+            try leaveStory(documentID: id, db: db)
             try db.executeCached(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
             let event = StoredEvent(
                 kind: .removed, path: path, documentID: id, language: row["language"], title: row["title"])

@@ -120,6 +120,42 @@ extension Store {
         try db.executeCached(sql: "DELETE FROM doc_bands WHERE doc_id = ?", arguments: [documentID])
     }
 
+    /// Takes a document that is being deleted out of its story: one less article (or duplicate),
+    /// a new headline when it was the headline, and the story itself deleted when no other
+    /// document is left in it. Call before deleting the document's row.
+    func leaveStory(documentID: Int64, db: Database) throws {
+        guard
+            let row = try db.cachedRows(
+                sql: "SELECT story_id, duplicate_of FROM documents WHERE id = ?", arguments: [documentID]
+            ).first,
+            let story = row["story_id"] as Int64?
+        else { return }
+        let others =
+            try db.cachedInt64(
+                sql: "SELECT COUNT(*) FROM documents WHERE story_id = ? AND id != ?", arguments: [story, documentID])
+            ?? 0
+        guard others > 0 else {
+            try db.executeCached(sql: "DELETE FROM story_keys WHERE story_id = ?", arguments: [story])
+            try db.executeCached(sql: "DELETE FROM stories WHERE id = ?", arguments: [story])
+            return
+        }
+        guard var profile = try loadProfile(story, db: db) else { return }
+        var newHeadline: (docID: Int64, title: String)?
+        if profile.headlineDocID == documentID,
+            let next = try db.cachedRows(
+                sql: """
+                    SELECT id, title FROM documents WHERE story_id = ? AND id != ?
+                    ORDER BY duplicate_of IS NOT NULL, id LIMIT 1
+                    """, arguments: [story, documentID]
+            ).first
+        {
+            newHeadline = (next["id"], next["title"])
+        }
+        profile.recordRemoval(wasDuplicate: row["duplicate_of"] as Int64? != nil, newHeadline: newHeadline)
+        // Removing an article does not make the story more recent: its keys keep their last time.
+        try save(profile, db: db, time: profile.lastSeen.timeIntervalSince1970)
+    }
+
     /// Closes what left the window: stories no longer found by their keys, fingerprints no longer
     /// compared. Called once per batch.
     func closeStories(before cutoff: Double, db: Database) throws {

@@ -111,6 +111,23 @@ public struct StoryProfile: Sendable, Equatable, Codable {
         lastSeen = max(lastSeen, date)
     }
 
+    /// Takes a removed article out of the counts: the size, or the duplicates when it was a copy.
+    ///
+    /// Its words stay in the centroids (the profile does not keep each article's vector), which
+    /// only matters until the story leaves the window. When it was the headline article, the
+    /// caller names the one that takes its place.
+    public mutating func recordRemoval(wasDuplicate: Bool, newHeadline: (docID: Int64, title: String)?) {
+        if wasDuplicate {
+            duplicates = max(0, duplicates - 1)
+            return
+        }
+        size = max(0, size - 1)
+        if let newHeadline {
+            headline = newHeadline.title
+            headlineDocID = newHeadline.docID
+        }
+    }
+
     /// The keys the story is indexed under, at most ``maximumIndexKeys``: its 14 heaviest
     /// cross-language keys, then `t:` + its heaviest terms (each language's centroid scaled to
     /// unit length first, so a story's larger language does not crowd out the others).
