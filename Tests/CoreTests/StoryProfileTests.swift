@@ -20,6 +20,25 @@ struct StoryProfileTests {
     }
 
     @Test
+    func profileSurvivesItsBinaryRecordAndARecordCutShortIsRefused() throws {
+        var profile = StoryProfile(
+            id: 7, features: StoryTestData.features(try StoryTestData.seed("001")), docID: 2, title: "001 “Zakharova”",
+            at: StoryTestData.start)
+        profile.absorb(
+            StoryTestData.features(try StoryTestData.englishReport()), docID: 5, title: "report",
+            at: StoryTestData.start + 60)
+        profile.recordDuplicate(at: StoryTestData.start + 120)
+        let record = profile.encoded()
+        #expect(StoryProfile(id: 7, encoded: record) == profile)
+        let json = try JSONEncoder().encode(profile)
+        #expect(record.count < json.count)
+        #expect(StoryProfile(id: 7, encoded: Array(record.dropLast())) == nil)
+        #expect(StoryProfile(id: 7, encoded: record + [0]) == nil)
+        #expect(StoryProfile(id: 7, encoded: [2] + record.dropFirst()) == nil, "another format")
+        #expect(StoryProfile(id: 7, encoded: []) == nil)
+    }
+
+    @Test
     func featuresSurviveAJSONRoundTrip() throws {
         let features = StoryTestData.features(try StoryTestData.seed("004"))
         let data = try JSONEncoder().encode(features)

@@ -20,8 +20,9 @@ extension Store {
                     last_seen REAL NOT NULL,
                     size INTEGER NOT NULL,
                     languages TEXT NOT NULL,
-                    profile BLOB NOT NULL,
-                    version INTEGER NOT NULL DEFAULT 0
+                    -- Before the profile: reading a column after a large blob walks its overflow pages.
+                    version INTEGER NOT NULL DEFAULT 0,
+                    profile BLOB NOT NULL
                 );
                 CREATE TABLE story_keys (
                     key TEXT NOT NULL,

@@ -27,21 +27,8 @@ extension Store {
             }
             return StoryPlacement(storyID: original.story, duplicateOf: original.document)
         }
-        var hits: [Int64: (count: Int, lastSeen: Double)] = [:]
-        for key in features.candidateKeys {
-            let rows = try db.cachedRows(
-                sql: """
-                    SELECT story_id, last_seen FROM story_keys WHERE key = ? AND last_seen >= ?
-                    ORDER BY last_seen DESC LIMIT ?
-                    """, arguments: [key, opensAfter, options.storiesPerKey])
-            for row in rows {
-                let story: Int64 = row["story_id"]
-                hits[story] = ((hits[story]?.count ?? 0) + 1, row["last_seen"])
-            }
-        }
-        let candidates = hits.sorted {
-            ($0.value.count, $0.value.lastSeen, $0.key) > ($1.value.count, $1.value.lastSeen, $1.key)
-        }.prefix(options.maximumCandidates).map(\.key)
+        let candidates = try candidateStories(
+            keys: features.candidateKeys, opensAfter: opensAfter, options: options, db: db)
         var best: (profile: StoryProfile, similarity: Double)?
         for candidate in candidates {
             guard let profile = try loadProfile(candidate, db: db) else { continue }
@@ -49,22 +36,38 @@ extension Store {
             let needed = score.terms == nil ? options.crossLanguageThreshold : options.threshold
             if score.combined >= needed, score.combined > best?.similarity ?? 0 { best = (profile, score.combined) }
         }
-        var profile: StoryProfile
+        let profile: StoryProfile
         if var joined = best?.profile {
             joined.absorb(features, docID: documentID, title: title, at: date)
+            try save(joined, db: db, time: time)
             profile = joined
         } else {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO stories (headline, headline_doc, first_seen, last_seen, size, languages, profile)
-                    VALUES (?, ?, ?, ?, 1, ?, x'')
-                    """, arguments: [title, documentID, time, time, features.language])
-            profile = StoryProfile(
-                id: db.lastInsertedRowID, features: features, docID: documentID, title: title, at: date)
+            profile = try insertStory(
+                StoryProfile(id: 0, features: features, docID: documentID, title: title, at: date), db: db)
         }
-        try save(profile, db: db, time: time)
         try remember(features.fingerprint, documentID: documentID, story: profile.id, time: time, db: db)
         return StoryPlacement(storyID: profile.id, duplicateOf: nil)
+    }
+
+    /// The open stories that share the most of `keys`, most shared first, then the most recent:
+    /// at most ``StoryClusteringOptions/storiesPerKey`` per key, counted in one statement.
+    private func candidateStories(
+        keys: [String], opensAfter: Double, options: StoryClusteringOptions, db: Database
+    ) throws -> [Int64] {
+        guard !keys.isEmpty else { return [] }
+        let perKey =
+            "SELECT * FROM (SELECT story_id, last_seen FROM story_keys WHERE key = ? AND last_seen >= ? "
+            + "ORDER BY last_seen DESC LIMIT ?)"
+        var arguments: [any DatabaseValueConvertible] = []
+        for key in keys { arguments += [key, opensAfter, options.storiesPerKey] }
+        arguments.append(options.maximumCandidates)
+        return try Int64.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT story_id FROM (\(Array(repeating: perKey, count: keys.count).joined(separator: " UNION ALL ")))
+                    GROUP BY story_id ORDER BY COUNT(*) DESC, MAX(last_seen) DESC, story_id DESC LIMIT ?
+                    """),
+            arguments: StatementArguments(arguments))
     }
 
     /// The earlier document `fingerprint` repeats, with its story: the same exact hash, else the
@@ -172,34 +175,75 @@ extension Store {
         else { return nil }
         if let cached = profiles.profile(story, version: version) { return cached }
         guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story]),
-            !data.isEmpty, let profile = try? JSONDecoder().decode(StoryProfile.self, from: data)
+            let profile = StoryProfile(id: story, encoded: [UInt8](data))
         else { return nil }
         profiles.store(profile, version: version)
         return profile
     }
 
+    /// Stores a new story's first profile, indexes it under its keys, and returns it with its id.
+    private func insertStory(_ first: StoryProfile, db: Database) throws -> StoryProfile {
+        var profile = first
+        try db.executeCached(
+            sql: """
+                INSERT INTO stories (headline, headline_doc, first_seen, last_seen, size, languages, version, profile)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+                """,
+            arguments: [
+                profile.headline, profile.headlineDocID, profile.firstSeen.timeIntervalSince1970,
+                profile.lastSeen.timeIntervalSince1970, profile.size, profile.languages.joined(separator: ","),
+                Data(profile.encoded()),
+            ])
+        profile.id = db.lastInsertedRowID
+        profiles.store(profile, version: 1)
+        try indexStory(profile, db: db, time: profile.lastSeen.timeIntervalSince1970)
+        return profile
+    }
+
     /// Writes a profile and re-indexes its story under its current keys.
     private func save(_ profile: StoryProfile, db: Database, time: Double) throws {
-        try db.executeCached(
+        let version = try db.cachedInt64(
             sql: """
                 UPDATE stories SET headline = ?, headline_doc = ?, last_seen = ?, size = ?, languages = ?, profile = ?,
                     version = version + 1
-                WHERE id = ?
+                WHERE id = ? RETURNING version
                 """,
             arguments: [
                 profile.headline, profile.headlineDocID, profile.lastSeen.timeIntervalSince1970, profile.size,
-                profile.languages.joined(separator: ","), try JSONEncoder().encode(profile), profile.id,
+                profile.languages.joined(separator: ","), Data(profile.encoded()), profile.id,
             ])
-        if let version = try db.cachedInt64(sql: "SELECT version FROM stories WHERE id = ?", arguments: [profile.id]) {
-            profiles.store(profile, version: version)
+        if let version { profiles.store(profile, version: version) }
+        try indexStory(profile, db: db, time: time)
+    }
+
+    /// Makes `story_keys` hold the story's current index keys, found from `time`.
+    ///
+    /// Only what changed is written: keys the story no longer has are deleted, new ones added, and
+    /// the time of the others moved on only once it is an hour old. Rewriting all 24 rows for each
+    /// article cost as much as the rest of the placement; an hour is nothing against a window of days.
+    private func indexStory(_ profile: StoryProfile, db: Database, time: Double) throws {
+        var stored: [String: Double] = [:]
+        for row in try db.cachedRows(
+            sql: "SELECT key, last_seen FROM story_keys WHERE story_id = ?", arguments: [profile.id])
+        {
+            stored[row["key"]] = row["last_seen"]
         }
-        try db.executeCached(sql: "DELETE FROM story_keys WHERE story_id = ?", arguments: [profile.id])
-        for key in profile.indexKeys {
+        let keys = profile.indexKeys
+        let current = Set(keys)
+        for key in stored.keys where !current.contains(key) {
+            try db.executeCached(
+                sql: "DELETE FROM story_keys WHERE key = ? AND story_id = ?", arguments: [key, profile.id])
+        }
+        for key in keys {
+            if let seen = stored[key], time - seen < Self.keyRefreshInterval { continue }
             try db.executeCached(
                 sql: "INSERT OR REPLACE INTO story_keys (key, story_id, last_seen) VALUES (?, ?, ?)",
                 arguments: [key, profile.id, time])
         }
     }
+
+    /// How stale the time of a story's key rows may get before it is written again (seconds).
+    static let keyRefreshInterval: Double = 3600
 
     static func blob(of signature: [UInt32]) -> Data {
         var data = Data(capacity: signature.count * 4)

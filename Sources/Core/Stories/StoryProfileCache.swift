@@ -2,15 +2,15 @@ import Synchronization
 
 /// Decoded story profiles, each with the stored version it was read at.
 ///
-/// A profile is a few kilobytes of JSON; decoding the 50 candidates of every new article would
-/// cost more than everything else in the transaction. The version column of `stories` goes up
-/// with every write, by this process or another, so a cached profile is used only while it is
-/// still the stored one. Bounded: past `limit` entries the cache starts again empty.
+/// Decoding the 50 candidate profiles of every new article would cost more than everything else
+/// in the transaction. The version column of `stories` goes up with every write, by this process
+/// or another, so a cached profile is used only while it is still the stored one. Bounded: past `limit` entries (about 10 kB each) the cache starts again
+/// empty, which keeps the daemon's memory small; the stories that are busy come back at once.
 final class StoryProfileCache: Sendable {
     private let entries = Mutex<[Int64: (version: Int64, profile: StoryProfile)]>([:])
     private let limit: Int
 
-    init(limit: Int = 50_000) {
+    init(limit: Int = 2_048) {
         self.limit = limit
     }
 
