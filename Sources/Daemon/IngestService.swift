@@ -46,6 +46,7 @@ final class IngestService: Service {
             inbox.finish()
         }
         var queue = SettleQueue(settleTime: config.settleTime)
+        var statusReporter = StatusReporter()
         try await withGracefulShutdownHandler {
             await reconcile(&queue)
             await ingestReady(&queue)
@@ -58,12 +59,17 @@ final class IngestService: Service {
                 for event in inbox.takeAll() {
                     handle(event, queue: &queue, removals: &removals, rescan: &rescan)
                 }
-                if !removals.isEmpty { await commitRemovals(removals) }
+                if !removals.isEmpty {
+                    await commitRemovals(removals)
+                    statusReporter.markChanged()
+                }
                 if rescan || now() >= nextRescan {
                     await reconcile(&queue)
                     nextRescan = now() + config.rescanInterval
+                    statusReporter.markChanged()
                 }
-                await ingestReady(&queue)
+                if await ingestReady(&queue) > 0 { statusReporter.markChanged() }
+                if statusReporter.shouldReport(at: now()) { reportStatus(queue) }
             }
             logger.info("Stopped watching; the files in flight were committed")
         } onGracefulShutdown: {
@@ -112,22 +118,23 @@ final class IngestService: Service {
         if !missing.isEmpty { await commitRemovals(missing.sorted()) }
     }
 
-    /// Reads, analyses and commits every settled file, a batch per transaction.
-    private func ingestReady(_ queue: inout SettleQueue) async {
+    /// Reads, analyses and commits every settled file, a batch per transaction; returns how many were committed.
+    @discardableResult
+    private func ingestReady(_ queue: inout SettleQueue) async -> Int {
+        var committed = 0
         while true {
             let ready = queue.takeReady(at: now(), limit: batchLimit, look: observe)
-            if ready.isEmpty { return }
+            if ready.isEmpty { return committed }
             do {
                 let result = try await ingester.ingest(ready)
                 outbox.wake()
-                Notify.status(try statusLine(queue))
-                try ingester.store.setMeta("queued", String(queue.count))
+                committed += ready.count
                 logger.debug("Committed \(ready.count) files, \(result.events.count) events")
             } catch {
                 // The archive refused the batch (disk full, say): keep the files and try again later.
                 logger.error("Cannot commit \(ready.count) files: \(error); retrying in 5 s")
                 for path in ready { queue.enqueueClosed(path, at: now() + 5) }
-                return
+                return committed
             }
         }
     }
@@ -138,6 +145,16 @@ final class IngestService: Service {
             outbox.wake()
         } catch {
             logger.error("Cannot remove \(paths.count) files from the archive: \(error)")
+        }
+    }
+
+    /// Sends the status line to systemd and records the queue length for `newsdrop status`.
+    private func reportStatus(_ queue: SettleQueue) {
+        do {
+            Notify.status(try statusLine(queue))
+            try ingester.store.setMeta("queued", String(queue.count))
+        } catch {
+            logger.error("Cannot read the archive's counts for the status line: \(error)")
         }
     }
 

@@ -216,6 +216,8 @@ struct EndToEndTests {
             return count == 1_300 ? count : nil
         }
         #expect(count == 1_300)
+        // and the status line, sent at most once a second, ends on the final counts
+        #expect(daemon.notify.waitFor("STATUS=1300 documents, 0 rejected, 0 waiting", seconds: 30))
         #expect(daemon.stop() == 0)
     }
 
