@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Core
@@ -58,5 +59,25 @@ struct StoreStoryTests {
         // Story ids are never reused, so journal entries keep naming one story.
         #expect(after > before)
         #expect(second.map(\.kind) == [.ingested])
+    }
+
+    @Test func aStoryClosesOnceItLeavesTheWindowAndALaterReportStartsAnother() throws {
+        // Given 001 ingested eight days ago, and 004 (the same event) within the hour after it
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let first = try store.commit([outcome("/in/001.txt", try StoryTestData.seed("001"))], at: start)
+        let sameDay = try store.commit(
+            [outcome("/in/004.txt", try StoryTestData.seed("004"))], at: start.addingTimeInterval(600))
+        #expect(first.first?.storyID == sameDay.first?.storyID)
+        // When the English report arrives eight days later
+        let later = try store.commit(
+            [outcome("/in/report.txt", try StoryTestData.englishReport())], at: start.addingTimeInterval(8 * 86_400))
+        // Then it starts a story of its own, and the old story's key rows are gone
+        let laterStory = try #require(later.first?.storyID)
+        #expect(laterStory != first.first?.storyID)
+        let oldKeys = try store.pool.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM story_keys WHERE story_id = ?", arguments: [first.first?.storyID])
+        }
+        #expect(oldKeys == 0)
     }
 }

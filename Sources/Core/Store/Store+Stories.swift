@@ -29,15 +29,18 @@ extension Store {
         }
         let candidates = try candidateStories(
             keys: features.candidateKeys, opensAfter: opensAfter, options: options, db: db)
-        var best: (profile: StoryProfile, similarity: Double)?
-        for candidate in candidates {
-            guard let profile = try loadProfile(candidate, db: db) else { continue }
-            let score = profile.similarity(terms: features.terms, keys: features.keys, language: features.language)
+        let terms = HashedVector(features.terms)
+        let keys = HashedVector(features.keys)
+        var best: (candidate: StoredCandidate, similarity: Double)?
+        for story in candidates {
+            guard let candidate = try storedCandidate(story, db: db),
+                let score = candidate.similarity(features, terms: terms, keys: keys)
+            else { continue }
             let needed = score.terms == nil ? options.crossLanguageThreshold : options.threshold
-            if score.combined >= needed, score.combined > best?.similarity ?? 0 { best = (profile, score.combined) }
+            if score.combined >= needed, score.combined > best?.similarity ?? 0 { best = (candidate, score.combined) }
         }
         let profile: StoryProfile
-        if var joined = best?.profile {
+        if let best, var joined = best.candidate.decoded() {
             joined.absorb(features, docID: documentID, title: title, at: date)
             try save(joined, db: db, time: time)
             profile = joined
@@ -160,13 +163,41 @@ extension Store {
     }
 
     /// Closes what left the window: stories no longer found by their keys, fingerprints no longer
-    /// compared. Called once per batch.
+    /// compared. Called once per batch; does the work only when the window's start has moved on by
+    /// ``keyRefreshInterval`` since it last did.
+    ///
+    /// Finding old key rows reads the whole of `story_keys` (no index has `last_seen` first, and
+    /// one would be a fourth b-tree to update for every key written), which at 50k open stories
+    /// cost more than placing the batch's articles. The rows left a while longer are harmless:
+    /// candidate lookups skip rows older than the window.
     func closeStories(before cutoff: Double, db: Database) throws {
+        let lastClose = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'stories_closed_before'"))
+        if let closed = lastClose.flatMap(Double.init), cutoff >= closed, cutoff - closed < Self.keyRefreshInterval {
+            return
+        }
         try db.executeCached(sql: "DELETE FROM story_keys WHERE last_seen < ?", arguments: [cutoff])
         try db.executeCached(
             sql: "DELETE FROM doc_bands WHERE doc_id IN (SELECT doc_id FROM fingerprints WHERE seen < ?)",
             arguments: [cutoff])
         try db.executeCached(sql: "DELETE FROM fingerprints WHERE seen < ?", arguments: [cutoff])
+        try db.executeCached(
+            sql: """
+                INSERT INTO meta (key, value) VALUES ('stories_closed_before', ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """, arguments: [String(cutoff)])
+    }
+
+    /// A candidate story as stored: its cached profile when that is the stored version, else its record.
+    private func storedCandidate(_ story: Int64, db: Database) throws -> StoredCandidate? {
+        guard let version = try db.cachedInt64(sql: "SELECT version FROM stories WHERE id = ?", arguments: [story])
+        else { return nil }
+        if let cached = profiles.profile(story, version: version) {
+            return StoredCandidate(story: story, version: version, profile: cached, record: [])
+        }
+        guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story])
+        else { return nil }
+        return StoredCandidate(story: story, version: version, profile: nil, record: [UInt8](data))
     }
 
     /// A story's profile: from the cache when the stored version is the cached one, else decoded.
@@ -268,5 +299,33 @@ extension Store {
             offset += 4
         }
         return values
+    }
+}
+
+/// A candidate story read for comparison: decoded when the cache had it, else its stored record,
+/// compared without decoding and decoded only if the article joins it.
+private struct StoredCandidate {
+    let story: Int64
+    let version: Int64
+    let profile: StoryProfile?
+    let record: [UInt8]
+
+    /// The article's similarity to the story; nil when the record cannot be read.
+    func similarity(
+        _ features: StoryFeatures, terms: HashedVector, keys: HashedVector
+    ) -> (terms: Double?, keys: Double, combined: Double)? {
+        if let profile {
+            return profile.similarity(terms: features.terms, keys: features.keys, language: features.language)
+        }
+        if let score = StoryProfile.similarity(record: record, terms: terms, keys: keys, language: features.language) {
+            return score
+        }
+        // A record of the first format: decode it.
+        return decoded()?.similarity(terms: features.terms, keys: features.keys, language: features.language)
+    }
+
+    /// The profile, decoding the record when it was not cached.
+    func decoded() -> StoryProfile? {
+        profile ?? StoryProfile(id: story, encoded: record)
     }
 }

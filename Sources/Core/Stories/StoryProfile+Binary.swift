@@ -5,16 +5,19 @@ import Foundation
 /// A profile is written every time its story takes an article and read for every candidate story
 /// whose cached copy is stale; as JSON, encoding alone took a third of the time of placing an
 /// article. The id is the row's, not stored again. Layout (little-endian): a format byte, then the
-/// fields in declaration order without the id; integers
-/// as 8 bytes, dates as 8-byte doubles, strings as a 2-byte length and UTF-8, vectors as a
-/// 4-byte count and (string, 4-byte float) pairs.
+/// fields in declaration order without the id; integers as 8 bytes, dates as 8-byte doubles,
+/// strings as a 2-byte length and UTF-8, vectors as ``ProfileRecordWriter/vector(_:)`` lays them
+/// out: sorted by key hash, so that a candidate story is compared without decoding its record
+/// (``similarity(record:terms:keys:language:)``).
 extension StoryProfile {
     /// The format byte written first, so a later layout can tell old records apart.
-    static let binaryFormat: UInt8 = 1
+    static let binaryFormat: UInt8 = 2
+    /// The first format, still read: vectors as a count and unsorted (key, weight) pairs.
+    static let unsortedFormat: UInt8 = 1
 
     /// The profile as a binary record.
     public func encoded() -> [UInt8] {
-        var writer = ByteWriter()
+        var writer = ProfileRecordWriter()
         writer.bytes.reserveCapacity(4096)
         writer.byte(Self.binaryFormat)
         writer.string(headline)
@@ -40,8 +43,8 @@ extension StoryProfile {
     /// Reads the record of story `id` written by ``encoded()``; nil when it is cut short or of
     /// another format.
     public init?(id: Int64, encoded bytes: [UInt8]) {
-        var reader = ByteReader(bytes: bytes)
-        guard reader.byte() == Self.binaryFormat,
+        var reader = ProfileRecordReader(bytes: bytes)
+        guard let format = reader.byte(), format == Self.binaryFormat || format == Self.unsortedFormat,
             let headline = reader.string(), let headlineDocID = reader.integer(),
             let languageCount = reader.count()
         else { return nil }
@@ -53,12 +56,15 @@ extension StoryProfile {
         guard let size = reader.integer(), let duplicates = reader.integer(), let firstSeen = reader.double(),
             let lastSeen = reader.double(), let centroidCount = reader.count()
         else { return nil }
+        func vector() -> [String: Float]? {
+            format == Self.binaryFormat ? reader.vector() : reader.unsortedVector()
+        }
         var centroids: [String: [String: Float]] = [:]
         for _ in 0..<centroidCount {
-            guard let language = reader.string(), let centroid = reader.vector() else { return nil }
+            guard let language = reader.string(), let centroid = vector() else { return nil }
             centroids[language] = centroid
         }
-        guard let keys = reader.vector(), let headlineTerms = reader.vector(), let headlineKeys = reader.vector(),
+        guard let keys = vector(), let headlineTerms = vector(), let headlineKeys = vector(),
             let headlineLanguage = reader.string(), reader.isAtEnd
         else { return nil }
         self.id = id
@@ -75,96 +81,38 @@ extension StoryProfile {
         self.headlineKeys = headlineKeys
         self.headlineLanguage = headlineLanguage
     }
-}
 
-/// Appends little-endian values to a byte array.
-private struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    mutating func byte(_ value: UInt8) {
-        bytes.append(value)
-    }
-
-    mutating func integer(_ value: Int64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func double(_ value: Double) {
-        integer(Int64(bitPattern: value.bitPattern))
-    }
-
-    /// A string of at most 65,535 UTF-8 bytes; a longer one (only a pathological headline) is cut
-    /// at a character boundary.
-    mutating func string(_ value: String) {
-        var utf8 = Array(value.utf8)
-        if utf8.count > Int(UInt16.max) {
-            utf8 = Array(String(decoding: utf8.prefix(Int(UInt16.max) - 3), as: UTF8.self).utf8)
+    /// What ``similarity(terms:keys:language:)`` gives for the profile stored as `record`, read
+    /// straight from the record: only the keys and the centroid of `language` are visited, by
+    /// merging hash orders, and nothing is decoded. Nil when the record is cut short or of the
+    /// first format (decode it instead).
+    ///
+    /// Most of an article's 50 candidate stories are compared and dropped; decoding each of their
+    /// profiles into dictionaries was the largest cost of placing an article once stories outnumber
+    /// the profile cache.
+    static func similarity(
+        record: [UInt8], terms: HashedVector, keys: HashedVector, language: String
+    ) -> (terms: Double?, keys: Double, combined: Double)? {
+        var reader = ProfileRecordReader(bytes: record)
+        guard reader.byte() == Self.binaryFormat, reader.skipString(), reader.skip(8),
+            let languageCount = reader.count()
+        else { return nil }
+        for _ in 0..<languageCount {
+            guard reader.skipString() else { return nil }
         }
-        withUnsafeBytes(of: UInt16(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: utf8)
-    }
-
-    mutating func vector(_ vector: [String: Float]) {
-        withUnsafeBytes(of: UInt32(vector.count).littleEndian) { bytes.append(contentsOf: $0) }
-        for (key, weight) in vector {
-            string(key)
-            withUnsafeBytes(of: weight.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        guard reader.skip(32), let centroidCount = reader.count() else { return nil }
+        var termSimilarity: Double?
+        for _ in 0..<centroidCount {
+            guard let centroidLanguage = reader.string() else { return nil }
+            if centroidLanguage == language {
+                guard let cosine = reader.cosine(unit: terms, cap: 1) else { return nil }
+                termSimilarity = cosine
+            } else if !reader.skipVector() {
+                return nil
+            }
         }
-    }
-}
-
-/// Reads what ``ByteWriter`` wrote; every read is nil past the end.
-private struct ByteReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    var isAtEnd: Bool { offset == bytes.count }
-
-    mutating func byte() -> UInt8? {
-        guard offset < bytes.count else { return nil }
-        defer { offset += 1 }
-        return bytes[offset]
-    }
-
-    /// `width` bytes as an unsigned little-endian number.
-    mutating func unsigned(width: Int) -> UInt64? {
-        guard bytes.count - offset >= width else { return nil }
-        var value: UInt64 = 0
-        for index in 0..<width {
-            value |= UInt64(bytes[offset + index]) << UInt64(8 * index)
-        }
-        offset += width
-        return value
-    }
-
-    mutating func integer() -> Int64? {
-        unsigned(width: 8).map { Int64(bitPattern: $0) }
-    }
-
-    /// A count written as an 8-byte integer, refused when negative or beyond what is left.
-    mutating func count() -> Int? {
-        guard let value = integer(), value >= 0, value <= bytes.count - offset else { return nil }
-        return Int(value)
-    }
-
-    mutating func double() -> Double? {
-        unsigned(width: 8).map { Double(bitPattern: $0) }
-    }
-
-    mutating func string() -> String? {
-        guard let length = unsigned(width: 2).map(Int.init), bytes.count - offset >= length else { return nil }
-        defer { offset += length }
-        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
-    }
-
-    mutating func vector() -> [String: Float]? {
-        guard let count = unsigned(width: 4).map(Int.init), count <= bytes.count - offset else { return nil }
-        var vector: [String: Float] = [:]
-        vector.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let key = string(), let bits = unsigned(width: 4) else { return nil }
-            vector[key] = Float(bitPattern: UInt32(bits))
-        }
-        return vector
+        guard let keySimilarity = reader.cosine(unit: keys, cap: Self.keyContributionCap) else { return nil }
+        guard let termSimilarity else { return (nil, keySimilarity, keySimilarity) }
+        return (termSimilarity, keySimilarity, (termSimilarity + keySimilarity) / 2)
     }
 }
