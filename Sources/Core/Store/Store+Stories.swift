@@ -32,10 +32,8 @@ extension Store {
         let terms = HashedVector(features.terms)
         let keys = HashedVector(features.keys)
         var best: (candidate: StoredCandidate, similarity: Double)?
-        for story in candidates {
-            guard let candidate = try storedCandidate(story, db: db),
-                let score = candidate.similarity(features, terms: terms, keys: keys)
-            else { continue }
+        for candidate in try storedCandidates(candidates, db: db) {
+            guard let score = candidate.similarity(features, terms: terms, keys: keys) else { continue }
             let needed = score.terms == nil ? options.crossLanguageThreshold : options.threshold
             if score.combined >= needed, score.combined > best?.similarity ?? 0 { best = (candidate, score.combined) }
         }
@@ -188,16 +186,32 @@ extension Store {
                 """, arguments: [String(cutoff)])
     }
 
-    /// A candidate story as stored: its cached profile when that is the stored version, else its record.
-    private func storedCandidate(_ story: Int64, db: Database) throws -> StoredCandidate? {
-        guard let version = try db.cachedInt64(sql: "SELECT version FROM stories WHERE id = ?", arguments: [story])
-        else { return nil }
-        if let cached = profiles.profile(story, version: version) {
-            return StoredCandidate(story: story, version: version, profile: cached, record: [])
+    /// Candidate stories as stored, in the order given: from the cache where it holds their
+    /// current version, else their records, read and cached. Their versions come in one statement.
+    private func storedCandidates(_ stories: [Int64], db: Database) throws -> [StoredCandidate] {
+        guard !stories.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: stories.count).joined(separator: ",")
+        var versions: [Int64: Int64] = [:]
+        for row in try db.cachedRows(
+            sql: "SELECT id, version FROM stories WHERE id IN (\(marks))", arguments: StatementArguments(stories))
+        {
+            versions[row["id"]] = row["version"]
         }
-        guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story])
-        else { return nil }
-        return StoredCandidate(story: story, version: version, profile: nil, record: [UInt8](data))
+        var result: [StoredCandidate] = []
+        result.reserveCapacity(stories.count)
+        for story in stories {
+            guard let version = versions[story] else { continue }
+            if let entry = profiles.entry(story, version: version) {
+                result.append(StoredCandidate(story: story, version: version, entry: entry))
+                continue
+            }
+            guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story])
+            else { continue }
+            let entry = StoryProfileCache.Entry.record([UInt8](data))
+            profiles.store(entry, story: story, version: version)
+            result.append(StoredCandidate(story: story, version: version, entry: entry))
+        }
+        return result
     }
 
     /// A story's profile: from the cache when the stored version is the cached one, else decoded.
@@ -302,30 +316,36 @@ extension Store {
     }
 }
 
-/// A candidate story read for comparison: decoded when the cache had it, else its stored record,
-/// compared without decoding and decoded only if the article joins it.
+/// A candidate story read for comparison: decoded when the cache had it so, else its stored
+/// record, compared without decoding and decoded only if the article joins it.
 private struct StoredCandidate {
     let story: Int64
     let version: Int64
-    let profile: StoryProfile?
-    let record: [UInt8]
+    let entry: StoryProfileCache.Entry
 
     /// The article's similarity to the story; nil when the record cannot be read.
     func similarity(
         _ features: StoryFeatures, terms: HashedVector, keys: HashedVector
     ) -> (terms: Double?, keys: Double, combined: Double)? {
-        if let profile {
+        switch entry {
+        case .profile(let profile):
             return profile.similarity(terms: features.terms, keys: features.keys, language: features.language)
+        case .record(let record):
+            if let score = StoryProfile.similarity(
+                record: record, terms: terms, keys: keys, language: features.language)
+            {
+                return score
+            }
+            // A record of the first format: decode it.
+            return decoded()?.similarity(terms: features.terms, keys: features.keys, language: features.language)
         }
-        if let score = StoryProfile.similarity(record: record, terms: terms, keys: keys, language: features.language) {
-            return score
-        }
-        // A record of the first format: decode it.
-        return decoded()?.similarity(terms: features.terms, keys: features.keys, language: features.language)
     }
 
-    /// The profile, decoding the record when it was not cached.
+    /// The profile, decoding the record when it was not cached decoded.
     func decoded() -> StoryProfile? {
-        profile ?? StoryProfile(id: story, encoded: record)
+        switch entry {
+        case .profile(let profile): profile
+        case .record(let record): StoryProfile(id: story, encoded: record)
+        }
     }
 }

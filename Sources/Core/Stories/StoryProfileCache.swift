@@ -1,32 +1,51 @@
 import Synchronization
 
-/// Decoded story profiles, each with the stored version it was read at.
+/// Story profiles recently used by placement, each with the stored version it was read at:
+/// decoded when the story took an article, else as its stored record (compared without decoding).
 ///
-/// Decoding the 50 candidate profiles of every new article would cost more than everything else
-/// in the transaction. The version column of `stories` goes up with every write, by this process
-/// or another, so a cached profile is used only while it is still the stored one. Bounded: past `limit` entries (about 10 kB each) the cache starts again
-/// empty, which keeps the daemon's memory small; the stories that are busy come back at once.
+/// Reading 50 candidate records from SQLite for every new article cost more than comparing them.
+/// The version column of `stories` goes up with every write, by this process or another, so a
+/// cached entry is used only while it is still the stored one. Bounded: past `limit` entries
+/// (a decoded profile is about 10 kB, a record 3-5 kB) the cache starts again empty, which keeps
+/// the daemon's memory small; the stories that are busy come back at once.
 final class StoryProfileCache: Sendable {
-    private let entries = Mutex<[Int64: (version: Int64, profile: StoryProfile)]>([:])
+    /// A cached story: its decoded profile, or its record when it was only compared.
+    enum Entry: Sendable {
+        case profile(StoryProfile)
+        case record([UInt8])
+    }
+
+    private let entries = Mutex<[Int64: (version: Int64, entry: Entry)]>([:])
     private let limit: Int
 
     init(limit: Int = 2_048) {
         self.limit = limit
     }
 
-    /// The cached profile of `story` if it is at `version`.
-    func profile(_ story: Int64, version: Int64) -> StoryProfile? {
+    /// What is cached of `story` if it is at `version`.
+    func entry(_ story: Int64, version: Int64) -> Entry? {
         entries.withLock { entries in
-            guard let entry = entries[story], entry.version == version else { return nil }
-            return entry.profile
+            guard let cached = entries[story], cached.version == version else { return nil }
+            return cached.entry
         }
+    }
+
+    /// The cached profile of `story` if it is decoded and at `version`.
+    func profile(_ story: Int64, version: Int64) -> StoryProfile? {
+        if case .profile(let profile) = entry(story, version: version) { return profile }
+        return nil
     }
 
     /// Caches `profile` as stored at `version`.
     func store(_ profile: StoryProfile, version: Int64) {
+        store(.profile(profile), story: profile.id, version: version)
+    }
+
+    /// Caches `entry` of `story` as stored at `version`.
+    func store(_ entry: Entry, story: Int64, version: Int64) {
         entries.withLock { entries in
             if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[profile.id] = (version, profile)
+            entries[story] = (version, entry)
         }
     }
 
