@@ -116,7 +116,9 @@ extension Store {
         _ article: Article, outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]
     ) throws {
         let existing = try Row.fetchOne(
-            db, sql: "SELECT id, title, body, language, tags, duplicate_of FROM documents WHERE path = ? AND item = ?",
+            db,
+            sql:
+                "SELECT id, title, body, language, tags, story_id, duplicate_of FROM documents WHERE path = ? AND item = ?",
             arguments: [outcome.path, article.item])
         let tags = LabelTags.text(
             language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
@@ -162,10 +164,7 @@ extension Store {
         }
         var placement: StoryPlacement?
         if let features = article.storyFeatures {
-            if let existing,
-                let story = try Int64.fetchOne(
-                    db, sql: "SELECT story_id FROM documents WHERE id = ?", arguments: [id])
-            {
+            if let existing, let story = existing["story_id"] as Int64? {
                 // A rewritten article stays in its story; copies are compared with its new text.
                 try remember(features.fingerprint, documentID: id, story: story, time: time, db: db)
                 placement = StoryPlacement(storyID: story, duplicateOf: existing["duplicate_of"])
@@ -206,12 +205,17 @@ extension Store {
         _ db: Database, path: String, keeping kept: Set<String>, time: Double, events: inout [StoredEvent]
     ) throws {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, item, title, body, language, tags FROM documents WHERE path = ?", arguments: [path])
+            db,
+            sql: "SELECT id, item, title, body, language, tags, story_id, duplicate_of FROM documents WHERE path = ?",
+            arguments: [path])
         for row in rows where !kept.contains(row["item"]) {
             let id: Int64 = row["id"]
             try unindex(db, row: row)
             try forgetFingerprint(of: id, db: db)
-            try leaveStory(documentID: id, db: db)
+            if let story = row["story_id"] as Int64? {
+                try leaveStory(
+                    documentID: id, story: story, wasDuplicate: row["duplicate_of"] as Int64? != nil, db: db)
+            }
             try db.executeCached(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
             let event = StoredEvent(
                 kind: .removed, path: path, documentID: id, language: row["language"], title: row["title"])

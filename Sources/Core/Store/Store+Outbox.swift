@@ -59,17 +59,24 @@ extension Store {
 
     /// Writes a value the daemon shares with the CLI, such as the number of files waiting.
     public func setMeta(_ key: String, _ value: String) throws {
-        try pool.write { db in
-            try db.executeCached(
-                sql:
-                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [key, value])
-        }
+        try pool.write { db in try Self.setMeta(key, value, db: db) }
     }
 
     /// A value written by `setMeta`, or nil.
     public func meta(_ key: String) throws -> String? {
-        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+        try pool.read { db in try Self.meta(key, db: db) }
+    }
+
+    /// Writes `key` of the meta table in the caller's transaction.
+    static func setMeta(_ key: String, _ value: String, db: Database) throws {
+        try db.executeCached(
+            sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    /// Reads `key` of the meta table in the caller's transaction.
+    static func meta(_ key: String, db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
 
     /// The extra journal fields stored as a JSON object, [:] when none or unreadable.

@@ -127,13 +127,7 @@ extension Store {
     /// Takes a document that is being deleted out of its story: one less article (or duplicate),
     /// a new headline when it was the headline, and the story itself deleted when no other
     /// document is left in it. Call before deleting the document's row.
-    func leaveStory(documentID: Int64, db: Database) throws {
-        guard
-            let row = try db.cachedRows(
-                sql: "SELECT story_id, duplicate_of FROM documents WHERE id = ?", arguments: [documentID]
-            ).first,
-            let story = row["story_id"] as Int64?
-        else { return }
+    func leaveStory(documentID: Int64, story: Int64, wasDuplicate: Bool, db: Database) throws {
         let others =
             try db.cachedInt64(
                 sql: "SELECT COUNT(*) FROM documents WHERE story_id = ? AND id != ?", arguments: [story, documentID])
@@ -155,7 +149,7 @@ extension Store {
         {
             newHeadline = (next["id"], next["title"])
         }
-        profile.recordRemoval(wasDuplicate: row["duplicate_of"] as Int64? != nil, newHeadline: newHeadline)
+        profile.recordRemoval(wasDuplicate: wasDuplicate, newHeadline: newHeadline)
         // Removing an article does not make the story more recent: its keys keep their last time.
         try save(profile, db: db, time: profile.lastSeen.timeIntervalSince1970)
     }
@@ -169,8 +163,7 @@ extension Store {
     /// cost more than placing the batch's articles. The rows left a while longer are harmless:
     /// candidate lookups skip rows older than the window.
     func closeStories(before cutoff: Double, db: Database) throws {
-        let lastClose = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'stories_closed_before'"))
+        let lastClose = try Self.meta("stories_closed_before", db: db)
         if let closed = lastClose.flatMap(Double.init), cutoff >= closed, cutoff - closed < Self.keyRefreshInterval {
             return
         }
@@ -179,11 +172,7 @@ extension Store {
             sql: "DELETE FROM doc_bands WHERE doc_id IN (SELECT doc_id FROM fingerprints WHERE seen < ?)",
             arguments: [cutoff])
         try db.executeCached(sql: "DELETE FROM fingerprints WHERE seen < ?", arguments: [cutoff])
-        try db.executeCached(
-            sql: """
-                INSERT INTO meta (key, value) VALUES ('stories_closed_before', ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, arguments: [String(cutoff)])
+        try Self.setMeta("stories_closed_before", String(cutoff), db: db)
     }
 
     /// Candidate stories as stored, in the order given: from the cache where it holds their
@@ -214,16 +203,9 @@ extension Store {
         return result
     }
 
-    /// A story's profile: from the cache when the stored version is the cached one, else decoded.
+    /// A story's profile, from the cache when it holds the stored version, else decoded.
     private func loadProfile(_ story: Int64, db: Database) throws -> StoryProfile? {
-        guard let version = try db.cachedInt64(sql: "SELECT version FROM stories WHERE id = ?", arguments: [story])
-        else { return nil }
-        if let cached = profiles.profile(story, version: version) { return cached }
-        guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story]),
-            let profile = StoryProfile(id: story, encoded: [UInt8](data))
-        else { return nil }
-        profiles.store(profile, version: version)
-        return profile
+        try storedCandidates([story], db: db).first?.decoded()
     }
 
     /// Stores a new story's first profile, indexes it under its keys, and returns it with its id.

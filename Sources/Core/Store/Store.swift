@@ -11,7 +11,8 @@ public struct Store: Sendable {
 
     let pool: DatabasePool
 
-    /// Decoded story profiles by story, so that placing an article does not decode 50 of them.
+    /// Story profiles and records recently used by placement, so that an article's 50 candidate
+    /// stories are not read from the database and decoded every time.
     let profiles = StoryProfileCache()
 
     /// Opens the store in `stateDirectory`, creating the folder and database when `create` is true.

@@ -3,8 +3,8 @@ import Foundation
 /// The summary of one story that clustering compares new articles with: bounded term centroids
 /// per language, summed key weights, and the story's headline, languages, size and dates.
 ///
-/// A plain value, small enough to store as one JSON blob per story (a few kB) and to load for
-/// each candidate story. Whatever the story's size, it holds at most ``maximumTerms`` terms per
+/// A plain value, stored as one binary record per story (a few kB, see `StoryProfile+Binary`) and
+/// compared with each new article's features. Whatever the story's size, it holds at most ``maximumTerms`` terms per
 /// language and ``maximumKeys`` keys, so comparing with it costs the same for 2 articles and 2,000.
 public struct StoryProfile: Sendable, Equatable, Codable {
     /// The most terms kept per language in a centroid.

@@ -30,12 +30,6 @@ final class StoryProfileCache: Sendable {
         }
     }
 
-    /// The cached profile of `story` if it is decoded and at `version`.
-    func profile(_ story: Int64, version: Int64) -> StoryProfile? {
-        if case .profile(let profile) = entry(story, version: version) { return profile }
-        return nil
-    }
-
     /// Caches `profile` as stored at `version`.
     func store(_ profile: StoryProfile, version: Int64) {
         store(.profile(profile), story: profile.id, version: version)
