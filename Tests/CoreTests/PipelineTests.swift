@@ -27,6 +27,29 @@ struct PipelineTests {
         #expect(article.format == "text")
     }
 
+    @Test func aNavigationLinkInTheMiddleGoesAndAShortQuotationStays() throws {
+        let text = """
+            Les États-Unis ont répondu à la Russie sur les garanties de sécurité
+
+            Les États-Unis et l'OTAN ont refusé de signer un traité sur les garanties de sécurité en Europe.
+
+            Retour aux actualités »
+
+            « Jamais »
+
+            Read more ›
+
+            Ce que l'OTAN a proposé
+
+            L'Alliance a proposé à la Russie de reprendre le travail des bureaux de représentation.
+            """
+        let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
+        #expect(!article.text.contains("Retour aux actualités"))
+        #expect(!article.text.contains("Read more"))
+        #expect(article.text.contains("« Jamais »"))
+        #expect(article.text.contains("Ce que l'OTAN a proposé"))
+    }
+
     @Test func longFirstLineGivesItsFirstSentenceAsTitleAndStaysInTheBody() throws {
         let sentence = "Russia unveiled on Friday treaty proposals to limit NATO influence in its neighbourhood."
         let text =

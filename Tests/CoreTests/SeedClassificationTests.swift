@@ -19,6 +19,25 @@ struct SeedClassificationTests {
         return try #require(try Self.pipeline.articles(from: Array(text.utf8), fileName: prefix + ".txt").first)
     }
 
+    @Test func seed001HasItsHeadlineAndACleanText() throws {
+        let article = try article("001")
+        #expect(
+            article.title
+                == "Nous ne pouvons pas faire de compromis, et nous ne le ferons pas. Qu'ont dit les États-Unis et l'OTAN à la Russie ?"
+        )
+        for boilerplate in ["Bbabo NET", "Actualités", "Retour aux actualités »"] {
+            #expect(!article.text.contains(boilerplate))
+        }
+        #expect(!article.text.hasSuffix(article.title))
+    }
+
+    @Test func seed002IsDatedDecember2021AndItsTextDoesNotStartWithTheDate() throws {
+        let article = try article("002")
+        #expect(article.date?.hasPrefix("2021-12") == true)
+        #expect(!article.text.lowercased().hasPrefix("date"))
+        #expect(!article.text.hasPrefix("2021"))
+    }
+
     @Test(arguments: ["000", "001", "002", "003", "004"])
     func everySeedIsPolitics(prefix: String) throws {
         let article = try article(prefix)

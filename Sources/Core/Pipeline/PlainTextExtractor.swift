@@ -2,7 +2,8 @@
 ///
 /// Scraped text starts with site names and section labels and may end with navigation crumbs or
 /// the headline again. Lines like that are short and carry no sentence punctuation, so the
-/// headline is the first line that reads like a sentence or a headline of several words.
+/// headline is the first line that reads like a sentence or a headline of several words. Links
+/// left in the middle of the text (`Retour aux actualités »`) go wherever they stand.
 public enum PlainTextExtractor {
     /// The longest headline kept whole; a longer first line gives its first sentence or a cut.
     static let maximumTitleLength = 160
@@ -22,8 +23,8 @@ public enum PlainTextExtractor {
         }
         let title = makeTitle(from: headline)
         let titleIsWholeLine = title == headline && last > first
-        let bodyLines = lines[(titleIsWholeLine ? first + 1 : first)...last]
-        let body = collapseBlankLines(bodyLines)
+        let bodyLines = lines[(titleIsWholeLine ? first + 1 : first)...last].filter { !isNavigationLink($0) }
+        let body = collapseBlankLines(bodyLines[...])
         return (title, body.isEmpty ? String(headline) : body)
     }
 
@@ -32,6 +33,15 @@ public enum PlainTextExtractor {
         let words = line.split(whereSeparator: \.isWhitespace).count
         if words >= 4 { return true }
         return words >= 2 && line.last.map { ".?!\"»”".contains($0) } == true
+    }
+
+    /// A link a page left in its text: at most five words ending in an arrow (`Read more ›`,
+    /// `Retour aux actualités »`). A short quotation in guillemets (`« Jamais »`) is not one.
+    static func isNavigationLink(_ line: Substring) -> Bool {
+        guard let last = line.last, "»›>→".contains(last), !line.contains(where: { "«‹<".contains($0) }) else {
+            return false
+        }
+        return line.split(maxSplits: 6, whereSeparator: \.isWhitespace).count <= 5
     }
 
     static func isTrailingBoilerplate(_ line: Substring, headline: Substring) -> Bool {
