@@ -16,18 +16,19 @@ struct ArchiveOptions: ParsableArguments {
         (try? Config.load(path: config))?.dataDirectory
     }
 
+    /// The state directory: `--state-dir`, else `state_dir` of the configuration.
+    func resolvedStateDirectory() throws -> String {
+        if let stateDirectory { return stateDirectory }
+        do {
+            return try Config.load(path: config).stateDirectory
+        } catch {
+            throw fail(error.description, Exit.usage)
+        }
+    }
+
     /// Opens the archive, failing with a message that names the path when it is missing.
     func openStore() throws -> Store {
-        let directory: String
-        if let stateDirectory {
-            directory = stateDirectory
-        } else {
-            do {
-                directory = try Config.load(path: config).stateDirectory
-            } catch {
-                throw fail(error.description, Exit.usage)
-            }
-        }
+        let directory = try resolvedStateDirectory()
         do {
             return try Store(stateDirectory: directory, create: false)
         } catch {

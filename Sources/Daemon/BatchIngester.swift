@@ -11,6 +11,10 @@ struct BatchIngester: Sendable {
     var alerts = AlertRules([])
     /// How many files are analysed at once: one per core.
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Called after each file analysed and each article committed: the watchdog's heartbeat.
+    var onProgress: @Sendable () -> Void = {}
+    /// Called once per file analysed, with the files analysed so far in this batch: the progress bar.
+    var onFileAnalysed: @Sendable (Int) -> Void = { _ in }
 
     /// What a batch did.
     struct Result {
@@ -33,12 +37,15 @@ struct BatchIngester: Sendable {
             }
             while let (path, outcome) = await group.next() {
                 if let outcome { outcomes.append(outcome) } else { result.vanished.append(path) }
+                onProgress()
+                onFileAnalysed(outcomes.count + result.vanished.count)
                 if let path = next.next() { group.addTask { (path, processor.process(path: path)) } }
             }
         }
         outcomes.sort { $0.path < $1.path }
         result.events = try store.commit(
-            outcomes, alerts: alerts.current, knownEntityIDs: processor.pipeline.classifier.entityIDs(forName:))
+            outcomes, alerts: alerts.current, knownEntityIDs: processor.pipeline.classifier.entityIDs(forName:),
+            progress: onProgress)
         if !result.vanished.isEmpty {
             result.events += try store.remove(paths: result.vanished)
         }

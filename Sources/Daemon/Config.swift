@@ -28,6 +28,16 @@ struct Config: Sendable, Equatable {
     var timeZone = TimeZone.current
     /// How many stories a digest lists.
     var digestStories = 10
+    /// Journal entries the outbox sends at most per `journalRateLimitInterval` seconds: below the
+    /// unit's `LogRateLimitBurst=` (50,000), leaving room for the service's own log lines.
+    var journalRateLimitBurst = 40_000
+    /// The window of `journalRateLimitBurst`, in seconds: the unit's `LogRateLimitIntervalSec=`.
+    var journalRateLimitInterval: Double = 30
+
+    /// The pacer that keeps the outbox under the journal's rate limit.
+    var journalPacer: JournalPacer {
+        JournalPacer(burst: journalRateLimitBurst, interval: journalRateLimitInterval)
+    }
 
     /// The digest schedule these settings give.
     var digestSchedule: DigestSchedule {
@@ -39,6 +49,8 @@ struct Config: Sendable, Equatable {
             && a.settleTime == b.settleTime && a.maxFileSize == b.maxFileSize && a.ignore == b.ignore
             && a.logTarget == b.logTarget && a.alerts == b.alerts && a.dataDirectory == b.dataDirectory
             && a.digestTime == b.digestTime && a.timeZone == b.timeZone && a.digestStories == b.digestStories
+            && a.journalRateLimitBurst == b.journalRateLimitBurst
+            && a.journalRateLimitInterval == b.journalRateLimitInterval
     }
 
     /// The file read when `--config` is not given, if it exists.
@@ -46,7 +58,8 @@ struct Config: Sendable, Equatable {
 
     static let knownKeys = [
         "inbox", "state_dir", "rescan_interval", "settle_time", "max_file_size", "ignore", "log_target", "alert",
-        "data_dir", "digest_time", "time_zone", "digest_stories",
+        "data_dir", "digest_time", "time_zone", "digest_stories", "journal_rate_limit_burst",
+        "journal_rate_limit_interval",
     ]
 
     /// Loads `path`, or the system file when `path` is nil and it exists, or the defaults.
@@ -118,6 +131,18 @@ struct Config: Sendable, Equatable {
                     path: path, "key 'digest_stories' must be a positive whole number, not \(value.debugDescription)")
             }
             config.digestStories = count
+        }
+        if let value = table["journal_rate_limit_burst"] {
+            guard let count = value.int, count > 0 else {
+                throw ConfigError(
+                    path: path,
+                    "key 'journal_rate_limit_burst' must be a positive whole number of entries, not \(value.debugDescription)"
+                )
+            }
+            config.journalRateLimitBurst = count
+        }
+        if let value = try reader.seconds("journal_rate_limit_interval", minimum: 1) {
+            config.journalRateLimitInterval = value
         }
         return config
     }

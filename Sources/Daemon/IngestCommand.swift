@@ -56,7 +56,9 @@ struct IngestCommand: AsyncParsableCommand {
         let (classifier, problems) = DataDirectory.loadClassifier(configured: dataDirectory)
         for problem in problems { printError("newsdrop: warning: \(problem)") }
         let processor = FileProcessor(root: nil, maxFileSize: maxFileSize, pipeline: Pipeline(classifier: classifier))
-        let ingester = BatchIngester(processor: processor, store: store)
+        var ingester = BatchIngester(processor: processor, store: store)
+        // On a terminal, a progress bar; otherwise (a pipe, a log file) only the lines below.
+        let progress = ProgressBar.isTerminal ? ProgressBar(total: files.count) : nil
         let clock = ContinuousClock()
         let start = clock.now
         var events: [StoredEvent] = []
@@ -65,12 +67,16 @@ struct IngestCommand: AsyncParsableCommand {
             var index = files.startIndex
             while index < files.endIndex {
                 let batch = Array(files[index..<min(index + 256, files.endIndex)])
+                let batchStart = index
+                ingester.onFileAnalysed = { progress?.update(done: batchStart + $0) }
                 events += try await ingester.ingest(batch).events
                 index += batch.count
             }
         } catch {
+            progress?.clear()
             throw fail("Cannot commit to the archive in '\(stateDirectory)': \(error)", Exit.failure)
         }
+        progress?.clear()
         let elapsed = start.duration(to: clock.now)
         for event in events { print(event.message) }
         sendUnsentEvents(of: store)

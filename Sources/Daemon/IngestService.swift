@@ -11,15 +11,17 @@ final class IngestService: Service {
     let config: Config
     let ingester: BatchIngester
     let outbox: OutboxService
+    let heartbeats: Heartbeats
     let logger: Logger
     let ignore: IgnoreRules
     /// Files committed per transaction at most.
     let batchLimit = 256
 
-    init(config: Config, ingester: BatchIngester, outbox: OutboxService, logger: Logger) {
+    init(config: Config, ingester: BatchIngester, outbox: OutboxService, heartbeats: Heartbeats, logger: Logger) {
         self.config = config
         self.ingester = ingester
         self.outbox = outbox
+        self.heartbeats = heartbeats
         self.logger = logger
         self.ignore = IgnoreRules(patterns: config.ignore)
     }
@@ -54,6 +56,7 @@ final class IngestService: Service {
             logger.info("Watching \(config.inbox)", metadata: ["inbox": "\(config.inbox)"])
             var nextRescan = now() + config.rescanInterval
             for await _ in inbox.wakeUps.cancelOnGracefulShutdown() {
+                heartbeats.beat("ingest", at: MonotonicClock.seconds())
                 var rescan = false
                 var removals: [String] = []
                 for event in inbox.takeAll() {
@@ -71,6 +74,7 @@ final class IngestService: Service {
                 if await ingestReady(&queue) > 0 { statusReporter.markChanged() }
                 if statusReporter.shouldReport(at: now()) { reportStatus(queue) }
             }
+            heartbeats.forget("ingest")
             logger.info("Stopped watching; the files in flight were committed")
         } onGracefulShutdown: {
             Notify.stopping()
@@ -96,7 +100,9 @@ final class IngestService: Service {
 
     /// Compares the drop folder with the archive: new and changed files are queued, missing ones removed.
     private func reconcile(_ queue: inout SettleQueue) async {
+        heartbeats.beat("ingest", at: MonotonicClock.seconds())
         let onDisk = FolderScanner.scan(root: config.inbox, ignore: ignore)
+        heartbeats.beat("ingest", at: MonotonicClock.seconds())
         let known: [String: KnownFile]
         do {
             known = try ingester.store.knownFiles(below: config.inbox)
@@ -115,6 +121,7 @@ final class IngestService: Service {
         }
         let missing = known.keys.filter { onDisk[$0] == nil }
         logger.debug("Rescan: \(onDisk.count) files, \(queued) to read, \(missing.count) gone")
+        try? ingester.store.setMeta("last_rescan", Date().formatted(.iso8601))
         if !missing.isEmpty { await commitRemovals(missing.sorted()) }
     }
 

@@ -7,11 +7,15 @@ struct Newsdrop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsdrop",
         abstract: "Watch a drop folder for news articles, index them, and report every change to the journal.",
+        version: Newsdrop.version,
         subcommands: [
             RunCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self,
             ClassifyCommand.self, TrainCommand.self, DigestCommand.self, StoriesCommand.self,
         ]
     )
+
+    /// The release, as `newsdrop --version` prints it; the Makefile's `deb` target reads it from here.
+    static let version = "0.4.0"
 }
 
 /// Exit codes of DESIGN.md (sysexits).

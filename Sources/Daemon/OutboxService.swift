@@ -1,21 +1,30 @@
 import Core
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Sends committed events from the outbox to the journal, then marks them sent.
 ///
 /// At-least-once: a crash between the send and the mark re-sends, and every entry carries
-/// `NEWSDROP_EVENT_ID` so readers can drop the repeat.
+/// `NEWSDROP_EVENT_ID` so readers can drop the repeat. Paced by a `JournalPacer` so journald's
+/// rate limit never suppresses an entry: past the allowance, events wait in the archive (counted
+/// by `newsdrop status` as `unsent_events`) and go out as the window moves on.
 final class OutboxService: Service {
     let store: Store
     let journal: Journal
     let logger: Logger
+    let heartbeats: Heartbeats
+    private let pacer: Mutex<JournalPacer>
+    /// Whether the last flush stopped at the pacer's limit, so the log says so once per episode.
+    private let isPaced = Mutex(false)
     private let wakeUps: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
 
-    init(store: Store, journal: Journal, logger: Logger) {
+    init(store: Store, journal: Journal, pacer: JournalPacer, heartbeats: Heartbeats, logger: Logger) {
         self.store = store
         self.journal = journal
+        self.pacer = Mutex(pacer)
+        self.heartbeats = heartbeats
         self.logger = logger
         (wakeUps, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
@@ -27,7 +36,7 @@ final class OutboxService: Service {
 
     func run() async throws {
         let retry = Task { [continuation] in
-            // A failed flush (database busy) is retried within a second even without new commits.
+            // A failed or paced flush is retried within a second even without new commits.
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 continuation.yield()
@@ -40,17 +49,25 @@ final class OutboxService: Service {
         }
         // The ingest service stops first (services stop in reverse order), so this sends its last events.
         flush()
+        heartbeats.forget("outbox")
     }
 
-    /// Sends every unsent event; returns how many were sent.
+    /// Sends the unsent events the pacer allows; returns how many were sent.
     @discardableResult
     func flush() -> Int {
         var sent = 0
         do {
             while true {
-                let events = try store.unsentEvents(limit: 500)
-                if events.isEmpty { break }
+                let now = MonotonicClock.seconds()
+                heartbeats.beat("outbox", at: now)
+                let allowance = pacer.withLock { $0.allowance(at: now) }
+                let events = allowance > 0 ? try store.unsentEvents(limit: min(500, allowance)) : []
+                if events.isEmpty {
+                    if allowance == 0 { notePaced() } else { isPaced.withLock { $0 = false } }
+                    break
+                }
                 for event in events { journal.send(event.journalFields) }
+                pacer.withLock { $0.record(events.count, at: now) }
                 try store.markSent(events.map(\.id))
                 sent += events.count
             }
@@ -58,5 +75,17 @@ final class OutboxService: Service {
             logger.error("Cannot read or mark the outbox: \(error)")
         }
         return sent
+    }
+
+    private func notePaced() {
+        let wasPaced = isPaced.withLock { isPaced in
+            defer { isPaced = true }
+            return isPaced
+        }
+        guard !wasPaced else { return }
+        let (burst, interval) = pacer.withLock { ($0.burst, $0.interval) }
+        logger.notice(
+            "Pacing the journal: \(burst) entries were sent in the last \(Int(interval)) s (journal_rate_limit_burst); the rest wait in the archive and follow as the window moves on"
+        )
     }
 }

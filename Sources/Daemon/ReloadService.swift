@@ -22,14 +22,22 @@ struct ReloadService: Service {
         }
     }
 
-    /// One reload: read, compare, apply.
+    /// One reload, framed for systemd: `RELOADING=1` (with `MONOTONIC_USEC=`) before, `READY=1` after,
+    /// whether the new configuration was taken or the running one kept.
     func reload() {
+        Notify.reloading()
+        let outcome = apply()
+        Notify.ready(status: outcome)
+    }
+
+    /// Reads, compares and applies the configuration; returns a status line for systemd.
+    private func apply() -> String {
         let fresh: Config
         do {
             fresh = try load()
         } catch {
             logger.error("Reload failed, keeping the running configuration: \(error)")
-            return
+            return "Reload failed, kept the running configuration (see the journal)"
         }
         alerts.replace(with: fresh.alerts)
         var needRestart: [String] = []
@@ -44,10 +52,17 @@ struct ReloadService: Service {
         if fresh.digestTime != running.digestTime { needRestart.append("digest_time") }
         if fresh.timeZone != running.timeZone { needRestart.append("time_zone") }
         if fresh.digestStories != running.digestStories { needRestart.append("digest_stories") }
+        if fresh.journalRateLimitBurst != running.journalRateLimitBurst {
+            needRestart.append("journal_rate_limit_burst")
+        }
+        if fresh.journalRateLimitInterval != running.journalRateLimitInterval {
+            needRestart.append("journal_rate_limit_interval")
+        }
         let names = fresh.alerts.map(\.name).joined(separator: ", ")
         let message =
             "Reloaded the configuration: \(fresh.alerts.count) alert(s)\(names.isEmpty ? "" : " (\(names))")"
             + (needRestart.isEmpty ? "" : "; restart to apply \(needRestart.joined(separator: ", "))")
         logger.notice("\(message)", metadata: ["alerts": "\(fresh.alerts.count)"])
+        return message
     }
 }

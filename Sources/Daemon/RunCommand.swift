@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import Foundation
 import Glibc
 import Logging
 import ServiceLifecycle
@@ -55,24 +56,33 @@ struct RunCommand: AsyncParsableCommand {
         if !journal.isJournald {
             logger.notice("No journald is listening: events and logs go to stderr as JSON lines")
         }
+        let (classifier, problems) = DataDirectory.loadClassifier(configured: settings.dataDirectory)
+        let lock: ServiceLock
         let store: Store
         do {
+            try? FileManager.default.createDirectory(
+                atPath: settings.stateDirectory, withIntermediateDirectories: true)
+            lock = try ServiceLock(
+                stateDirectory: settings.stateDirectory, info: serviceInfo(settings, classifier: classifier))
             store = try Store(stateDirectory: settings.stateDirectory, create: true)
         } catch {
-            logger.critical("\(error.description)")
-            throw fail(error.description, Exit.failure)
+            logger.critical("\(error)")
+            throw fail("\(error)", Exit.failure)
         }
         logger.info(
             "Starting: drop folder \(settings.inbox), state \(settings.stateDirectory)",
             metadata: ["inbox": "\(settings.inbox)", "state_dir": "\(settings.stateDirectory)"])
-        let outbox = OutboxService(store: store, journal: journal, logger: logger)
+        let heartbeats = Heartbeats()
+        let outbox = OutboxService(
+            store: store, journal: journal, pacer: settings.journalPacer, heartbeats: heartbeats, logger: logger)
         let alerts = AlertRules(settings.alerts)
-        let (classifier, problems) = DataDirectory.loadClassifier(configured: settings.dataDirectory)
         for problem in problems { logger.warning("\(problem)") }
         let processor = FileProcessor(
             root: settings.inbox, maxFileSize: settings.maxFileSize, pipeline: Pipeline(classifier: classifier))
-        let ingester = BatchIngester(processor: processor, store: store, alerts: alerts)
-        let ingest = IngestService(config: settings, ingester: ingester, outbox: outbox, logger: logger)
+        var ingester = BatchIngester(processor: processor, store: store, alerts: alerts)
+        ingester.onProgress = { heartbeats.beat("ingest", at: MonotonicClock.seconds()) }
+        let ingest = IngestService(
+            config: settings, ingester: ingester, outbox: outbox, heartbeats: heartbeats, logger: logger)
         let command = self
         let reload = ReloadService(
             load: { try command.loadSettings() }, running: settings, alerts: alerts, logger: logger)
@@ -80,10 +90,13 @@ struct RunCommand: AsyncParsableCommand {
             store: store, stateDirectory: settings.stateDirectory, schedule: settings.digestSchedule,
             topStories: settings.digestStories)
         let digests = DigestService(publisher: publisher, outbox: outbox, logger: logger)
+        let watchdog = WatchdogService(heartbeats: heartbeats, store: store, logger: logger)
+        // Services stop in reverse order: the watchdog first, the outbox last (it sends what ingest committed).
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: outbox), .init(service: ingest), .init(service: reload), .init(service: digests),
+                    .init(service: watchdog),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
@@ -94,5 +107,17 @@ struct RunCommand: AsyncParsableCommand {
             throw fail("\(error)", Exit.failure)
         }
         logger.info("Stopped")
+        withExtendedLifetime(lock) {}  // the lock is held until the service has stopped
+    }
+
+    /// What `newsdrop status` shows of this daemon.
+    private func serviceInfo(_ settings: Config, classifier: Classifier) -> ServiceInfo {
+        let model =
+            classifier.topicModel.map { "\(DataDirectory.topicModelName) (\($0.languages.joined(separator: ", ")))" }
+            ?? "none: \(classifier.missingModelNote)"
+        return ServiceInfo(
+            pid: getpid(), since: Date().formatted(.iso8601), inbox: settings.inbox,
+            dataDirectory: DataDirectory.locate(configured: settings.dataDirectory).path, model: model,
+            version: Newsdrop.version)
     }
 }

@@ -55,7 +55,10 @@ final class RunningDaemon {
     private let errorPipe = Pipe()
 
     /// Starts `newsdrop run` and waits until it sends READY=1.
-    init(inbox: String, state: String, extraArguments: [String] = []) throws {
+    init(
+        inbox: String, state: String, extraArguments: [String] = [],
+        environment extraEnvironment: [String: String] = [:]
+    ) throws {
         self.inbox = inbox
         self.state = state
         notify = try NotifySocket(path: state + ".notify")
@@ -63,6 +66,7 @@ final class RunningDaemon {
         process.arguments = ["run", "--inbox", inbox, "--state-dir", state, "--log-target", "journal"] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = notify.path
+        environment.merge(extraEnvironment) { $1 }
         process.environment = environment
         process.standardError = errorPipe
         try process.run()
@@ -96,6 +100,7 @@ final class NotifySocket: @unchecked Sendable {  // mutable state is only touche
     private let descriptor: Int32
     private let lock = NSLock()
     private var messages: [String] = []
+    private var arrivalTimes: [Date] = []
     private var isClosed = false
 
     init(path: String) throws {
@@ -124,7 +129,10 @@ final class NotifySocket: @unchecked Sendable {  // mutable state is only touche
             let count = recv(descriptor, &buffer, buffer.count, 0)
             if count > 0 {
                 let message = String(decoding: buffer[..<count], as: UTF8.self)
-                lock.withLock { messages.append(message) }
+                lock.withLock {
+                    messages.append(message)
+                    arrivalTimes.append(Date())
+                }
             }
         }
         Glibc.close(descriptor)
@@ -139,6 +147,16 @@ final class NotifySocket: @unchecked Sendable {  // mutable state is only touche
             usleep(50_000)
         } while Date() < deadline
         return false
+    }
+
+    /// When each message containing `text` arrived, oldest first.
+    func arrivals(of text: String) -> [Date] {
+        lock.withLock { zip(messages, arrivalTimes).filter { $0.0.contains(text) }.map(\.1) }
+    }
+
+    /// Every message received so far, oldest first.
+    var received: [String] {
+        lock.withLock { messages }
     }
 
     /// Stops the reading thread, which closes the socket.

@@ -29,13 +29,16 @@ extension Store {
     /// that left the file are removed. A rejected file loses the documents it had. Each alert rule
     /// an arrived or changed document matches adds an `alert` event after the document's own;
     /// `knownEntityIDs` resolves the rules' `entity:` values (see ``search(_:limit:knownEntityIDs:)``).
+    /// `progress` is called after each article and each file, inside the transaction, so a caller
+    /// can tell a long commit that advances from one that is stuck (the daemon's watchdog).
     public func commit(
         _ outcomes: [FileOutcome], at now: Date = Date(), alerts rules: [AlertRule] = [],
-        knownEntityIDs: (String) -> [String] = { _ in [] }
+        knownEntityIDs: (String) -> [String] = { _ in [] }, progress: () -> Void = {}
     ) throws -> [StoredEvent] {
         let time = now.timeIntervalSince1970
         do {
-            return try commitBatch(outcomes, time: time, rules: rules, knownEntityIDs: knownEntityIDs)
+            return try commitBatch(
+                outcomes, time: time, rules: rules, knownEntityIDs: knownEntityIDs, progress: progress)
         } catch {
             // Profiles cached by the rolled-back transaction must not outlive it.
             profiles.removeAll()
@@ -44,12 +47,13 @@ extension Store {
     }
 
     private func commitBatch(
-        _ outcomes: [FileOutcome], time: Double, rules: [AlertRule], knownEntityIDs: (String) -> [String]
+        _ outcomes: [FileOutcome], time: Double, rules: [AlertRule], knownEntityIDs: (String) -> [String],
+        progress: () -> Void
     ) throws -> [StoredEvent] {
         try pool.write { db in
             var events: [StoredEvent] = []
             for outcome in outcomes {
-                try commit(outcome, time: time, db: db, events: &events)
+                try commit(outcome, time: time, db: db, events: &events, progress: progress)
             }
             try closeStories(before: time - StoryClusteringOptions.standard.window, db: db)
             let alerts = try recordAlerts(
@@ -76,7 +80,10 @@ extension Store {
         }
     }
 
-    private func commit(_ outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]) throws {
+    private func commit(
+        _ outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent], progress: () -> Void
+    ) throws {
+        defer { progress() }
         let known = try Self.fetchKnownFile(db, path: outcome.path)
         if let known, known.sha256 == outcome.sha256, !outcome.sha256.isEmpty {
             try db.executeCached(
@@ -101,6 +108,7 @@ extension Store {
                 db, path: outcome.path, keeping: Set(articles.map(\.item)), time: time, events: &events)
             for article in articles {
                 try upsert(article, outcome: outcome, time: time, db: db, events: &events)
+                progress()
             }
         }
         try db.executeCached(
