@@ -36,6 +36,7 @@ let package = Package(
                 "CStemmer",
                 "CLD2Shim",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

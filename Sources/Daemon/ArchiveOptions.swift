@@ -27,10 +27,13 @@ struct ArchiveOptions: ParsableArguments {
     }
 
     /// Opens the archive, failing with a message that names the path when it is missing.
-    func openStore() throws -> Store {
+    ///
+    /// Read-only unless `writable`: reading needs only read access to the state directory, so
+    /// members of the service's group can search the archive the service writes.
+    func openStore(writable: Bool = false) throws -> Store {
         let directory = try resolvedStateDirectory()
         do {
-            return try Store(stateDirectory: directory, create: false)
+            return try Store(stateDirectory: directory, create: false, readOnly: !writable)
         } catch {
             throw fail(error.description, Exit.failure)
         }

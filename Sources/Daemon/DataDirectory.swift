@@ -19,7 +19,9 @@ enum DataDirectory {
         if let fromEnvironment = ProcessInfo.processInfo.environment["NEWSDROP_DATA_DIR"], !fromEnvironment.isEmpty {
             folders.append(fromEnvironment)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The running binary itself: argv[0] is only a name ("newsdrop") when it was found on PATH.
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable = URL(fileURLWithPath: running ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
         folders.append(executable.deletingLastPathComponent().appendingPathComponent("../share/newsdrop").path)
         // This file is Sources/Daemon/DataDirectory.swift: the repository is two folders up.
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

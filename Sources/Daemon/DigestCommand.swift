@@ -31,7 +31,8 @@ struct DigestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try archive.openStore()
+        // Publishing records the digest and its journal event in the archive.
+        let store = try archive.openStore(writable: publish)
         let settings: Config
         do {
             settings = try Config.load(path: archive.config)

@@ -182,6 +182,43 @@ struct ServiceEndToEndTests {
         #expect(piped.error.contains("5 files in"))
     }
 
+    /// Members of group newsdrop only read the service's archive: the reading commands must not need to write.
+    @Test func aUserWhoMayOnlyReadTheArchiveCanSearchIt() throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for seed in NewsdropBinary.seeds {
+            try FileManager.default.copyItem(atPath: seed.path, toPath: inbox + "/" + seed.lastPathComponent)
+        }
+        // Given an archive written by its owner and closed, readable but not writable by others
+        #expect(try newsdrop(["ingest", "--state-dir", state, inbox]).status == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: state) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: state + "/" + name)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: state)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root)
+
+        // When another user, who may only read, searches, lists stories and asks for the status
+        for arguments in [["search", "OTAN"], ["stories"], ["status"], ["digest"], ["show", "1"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments =
+                ["--reuid=nobody", "--regid=nogroup", "--clear-groups", NewsdropBinary.path]
+                + [arguments[0], "--state-dir", state] + arguments.dropFirst()
+            let output = Pipe()
+            let error = Pipe()
+            process.standardOutput = output
+            process.standardError = error
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let problem = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+
+            // Then each works, without writing
+            #expect(process.terminationStatus == 0, "\(arguments): \(problem)")
+            #expect(!text.isEmpty, "\(arguments) printed nothing")
+        }
+    }
+
     private func statusJSON(state: String) throws -> [String: Any] {
         let result = try newsdrop(["status", "--state-dir", state, "--json"])
         guard result.status == 0 else { throw TestFailure("status failed: \(result.error)") }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The archive: documents, their full-text index, the files they came from and the outbox of events.
 ///
@@ -16,7 +17,12 @@ public struct Store: Sendable {
     let profiles = StoryProfileCache()
 
     /// Opens the store in `stateDirectory`, creating the folder and database when `create` is true.
-    public init(stateDirectory: String, create: Bool) throws(StoreError) {
+    ///
+    /// `readOnly` is for the commands that only read (`search`, `show`, `status`, `stories`,
+    /// `digest`): they then work for any user who may read the state directory, such as members of
+    /// the service's group, while the service writes. Such a store never migrates: an archive whose
+    /// schema is older than this binary's is refused with a sentence saying how to upgrade it.
+    public init(stateDirectory: String, create: Bool, readOnly: Bool = false) throws(StoreError) {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: stateDirectory, isDirectory: &isFolder)
         if exists && !isFolder.boolValue {
@@ -29,19 +35,46 @@ public struct Store: Sendable {
                 "No archive in '\(stateDirectory)': the state directory does not exist or holds no "
                     + "\(Self.databaseName) (run 'newsdrop ingest' or 'newsdrop run' with this --state-dir first)")
         }
+        if readOnly && !FileManager.default.isReadableFile(atPath: path) {
+            throw StoreError(
+                .unusable,
+                "Cannot read the archive at '\(path)': permission denied (the service's archive is readable by "
+                    + "group newsdrop: `sudo usermod -aG newsdrop $USER`, then log in again)")
+        }
+        let isCurrent: Bool
         do {
-            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+            if !readOnly {
+                try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+            }
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            configuration.readonly = readOnly
             configuration.prepareDatabase { db in
                 db.add(tokenizer: NewsTokenizer.self)
                 // WAL with NORMAL sync is durable against process crashes (kill -9), which is what the daemon needs.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                if !readOnly {
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    // Keep the -wal and -shm files when the last writer closes: a read-only reader
+                    // (a member of group newsdrop, say) cannot create them, and without them cannot read.
+                    var persist: Int32 = 1
+                    sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+                }
             }
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            if readOnly {
+                isCurrent = try pool.read { try Self.migrator.hasCompletedMigrations($0) }
+            } else {
+                try Self.migrator.migrate(pool)
+                isCurrent = true
+            }
         } catch {
             throw StoreError(.unusable, "Cannot open the archive at '\(path)': \(error)", cause: error)
+        }
+        if !isCurrent {
+            throw StoreError(
+                .unusable,
+                "The archive at '\(path)' was written by an older newsdrop: restart the service (or run "
+                    + "`newsdrop ingest --state-dir \(stateDirectory)` once) to upgrade it, then try again")
         }
     }
 
