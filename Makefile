@@ -2,13 +2,14 @@
 SWIFT      ?= swift
 INBOX      ?= var/inbox
 STATE      ?= var/state
-APT        := libsystemd-dev libstemmer-dev libcld2-dev pkg-config iso-codes
+APT        := libsystemd-dev libstemmer-dev libcld2-dev pkg-config iso-codes dpkg-dev acl systemd man-db
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BIN        := .build/release/newsdrop
+BIN        ?= .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
-.PHONY: run test build deps journald model eval bench-classify bench-stories idf gazetteer lint format clean
+.PHONY: run test build deps journald model eval bench-classify bench-stories idf gazetteer lint format clean \
+	man install uninstall deb
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2).
 deps:
@@ -76,3 +77,101 @@ format:
 
 clean:
 	rm -rf .build var
+
+# ---- Installation (issue 10). `make install` builds the release binary first unless BIN is
+# given on the command line; `make deb` builds a static one and packages it.
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+SYSCONFDIR ?= /etc
+DEST       := $(DESTDIR)$(PREFIX)
+CONF       := $(DESTDIR)$(SYSCONFDIR)/newsdrop/newsdrop.toml
+DATA       := $(addprefix data/,topics.model countries.tsv places-extra.tsv organisations.tsv idf.tsv corpus-words.tsv)
+# Only `make install` with BIN left at its default builds it.
+BUILD_BIN  := $(if $(filter command line environment,$(origin BIN)),,build)
+# Man pages come from the binary's own help through swift-argument-parser's generate-manual tool
+# (what its GenerateManual plugin runs), built once on its own so it never rebuilds the package.
+MAN        := .build-man
+MANGEN     := .build-tools/bin/debug/generate-manual
+ARGUMENT_PARSER ?= 1.8.2
+MANDATE    ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+# The docs live under PREFIX, so links in the unit and the catalog follow it.
+DOCLINK    := sed -e 's|/usr/share/doc/newsdrop|$(PREFIX)/share/doc/newsdrop|g'
+
+$(MANGEN):
+	rm -rf .build-tools/swift-argument-parser
+	git -c advice.detachedHead=false clone -q --depth 1 --branch $(ARGUMENT_PARSER) \
+		https://github.com/apple/swift-argument-parser .build-tools/swift-argument-parser
+	$(SWIFT) build --package-path .build-tools/swift-argument-parser --scratch-path .build-tools/bin \
+		--product generate-manual
+
+## Man pages of newsdrop and its subcommands into .build-man/ (from BIN's help).
+man: $(MANGEN) $(BUILD_BIN)
+	rm -rf $(MAN) && mkdir -p $(MAN)
+	$(MANGEN) $(BIN) --multi-page --date $(MANDATE) --output-directory $(MAN)
+
+## Install into DESTDIR/PREFIX (default /usr/local) and SYSCONFDIR (default /etc).
+install: man
+	install -D -m 755 $(BIN) $(DEST)/bin/newsdrop
+	install -d $(DEST)/share/newsdrop $(DEST)/share/man/man1 $(DEST)/share/doc/newsdrop
+	install -m 644 $(DATA) $(DEST)/share/newsdrop/
+	install -m 644 $(MAN)/*.1 $(DEST)/share/man/man1/
+	install -m 644 README.md $(DEST)/share/doc/newsdrop/README.md
+	$(DOCLINK) -e 's|^ExecStart=/usr/bin/newsdrop|ExecStart=$(PREFIX)/bin/newsdrop|' deploy/newsdrop.service \
+		| install -D -m 644 /dev/stdin $(DEST)/lib/systemd/system/newsdrop.service
+	$(DOCLINK) deploy/newsdrop.catalog | install -D -m 644 /dev/stdin $(DEST)/lib/systemd/catalog/newsdrop.catalog
+	install -D -m 644 deploy/newsdrop.sysusers $(DEST)/lib/sysusers.d/newsdrop.conf
+	install -D -m 644 deploy/newsdrop.tmpfiles $(DEST)/lib/tmpfiles.d/newsdrop.conf
+	@if [ -e $(CONF) ]; then echo "Keeping the existing $(CONF) (the shipped one is config/newsdrop.toml)"; \
+	else install -D -m 644 config/newsdrop.toml $(CONF); fi
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+		set -x; systemd-sysusers $(PREFIX)/lib/sysusers.d/newsdrop.conf; \
+		systemd-tmpfiles --create $(PREFIX)/lib/tmpfiles.d/newsdrop.conf; \
+		journalctl --update-catalog; \
+		if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi; set +x; \
+		echo "Next: systemctl enable --now newsdrop; usermod -aG newsdrop USER lets USER drop files (log in again)"; \
+	fi
+
+## Remove what `make install` wrote (same PREFIX, DESTDIR, SYSCONFDIR); a changed configuration,
+## the archive (/var/lib/newsdrop), the drop folder (/srv/newsdrop) and the user newsdrop stay.
+uninstall:
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && [ -e $(DEST)/lib/systemd/system/newsdrop.service ]; then \
+		set -x; systemctl disable $$([ -d /run/systemd/system ] && echo --now) newsdrop.service || true; fi
+	rm -f $(DEST)/bin/newsdrop $(addprefix $(DEST)/share/newsdrop/,$(notdir $(DATA)))
+	rm -f $(DEST)/share/man/man1/newsdrop.1 $(DEST)/share/man/man1/newsdrop.*.1
+	rm -f $(DEST)/share/doc/newsdrop/README.md $(DEST)/lib/systemd/system/newsdrop.service
+	rm -f $(DEST)/lib/systemd/catalog/newsdrop.catalog
+	rm -f $(DEST)/lib/sysusers.d/newsdrop.conf $(DEST)/lib/tmpfiles.d/newsdrop.conf
+	rmdir $(DEST)/share/newsdrop $(DEST)/share/doc/newsdrop 2>/dev/null || true
+	@if cmp -s config/newsdrop.toml $(CONF); then rm -f $(CONF); rmdir $(dir $(CONF)) 2>/dev/null || true; \
+	elif [ -e $(CONF) ]; then echo "Keeping $(CONF): it differs from the shipped configuration"; fi
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+		set -x; journalctl --update-catalog; \
+		if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi; \
+	fi
+
+# ---- Debian package: a static-stdlib release build, staged by `make install`.
+VERSION    := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/Daemon/Newsdrop.swift)
+DEB        := newsdrop_$(VERSION)_amd64.deb
+STAGE      := .build-deb
+
+## Build newsdrop_VERSION_amd64.deb in the repository root.
+deb: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product newsdrop
+	rm -rf $(STAGE) && mkdir -p $(STAGE)/root/DEBIAN $(STAGE)/shlibs/debian
+	$(MAKE) --no-print-directory install DESTDIR=$(STAGE)/root PREFIX=/usr SYSCONFDIR=/etc \
+		BIN=.build-static/release/newsdrop
+	# As dh_strip and dh_installman would: no symbol tables (117 MB -> 71 MB), compressed man pages.
+	strip --remove-section=.comment --remove-section=.note --strip-unneeded $(STAGE)/root/usr/bin/newsdrop
+	# The Swift runtime and Foundation must be inside the binary: the target has no /opt/swift.
+	! ldd $(STAGE)/root/usr/bin/newsdrop | grep -E 'swift|Foundation|dispatch|BlocksRuntime'
+	gzip -9n $(STAGE)/root/usr/share/man/man1/*.1
+	install -m 755 deploy/debian/postinst deploy/debian/prerm deploy/debian/postrm $(STAGE)/root/DEBIAN/
+	echo /etc/newsdrop/newsdrop.toml > $(STAGE)/root/DEBIAN/conffiles
+	# dpkg-shlibdeps wants a debian/control naming the package; it prints shlibs:Depends=...
+	printf 'Source: newsdrop\n\nPackage: newsdrop\nArchitecture: amd64\n' > $(STAGE)/shlibs/debian/control
+	cd $(STAGE)/shlibs && dpkg-shlibdeps -O ../root/usr/bin/newsdrop | sed -n 's/^shlibs:Depends=//p' > ../shlibs.txt
+	# Depends: those libraries, systemd (sysusers, tmpfiles, the journal) and procps (ExecReload's /bin/kill).
+	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@SHLIBS@/$$(cat $(STAGE)/shlibs.txt)/" \
+		-e "s/@SIZE@/$$(du -sk --exclude=DEBIAN $(STAGE)/root | cut -f1)/" \
+		deploy/debian/control.in > $(STAGE)/root/DEBIAN/control
+	dpkg-deb --root-owner-group --build $(STAGE)/root $(DEB)
