@@ -11,27 +11,22 @@ final class ProgressBar: Sendable {
     /// Whether standard error is a terminal (otherwise no bar is drawn).
     static var isTerminal: Bool { isatty(2) == 1 }
 
-    private struct State {
-        var done = 0
-        var lastDraw = -Double.infinity
-    }
-
     private let total: Int
     private let start = MonotonicClock.seconds()
-    private let state = Mutex(State())
+    /// When the bar was last drawn, on the monotonic clock.
+    private let lastDraw = Mutex(-Double.infinity)
 
     /// A bar for `total` files.
     init(total: Int) {
         self.total = total
     }
 
-    /// Sets how many files are done and redraws when a tenth of a second has passed.
+    /// Shows `done` files when a tenth of a second has passed since the last drawing.
     func update(done: Int) {
         let now = MonotonicClock.seconds()
-        let line: String? = state.withLock { state in
-            state.done = done
-            guard now - state.lastDraw >= 0.1 else { return nil }
-            state.lastDraw = now
+        let line: String? = lastDraw.withLock { lastDraw in
+            guard now - lastDraw >= 0.1 else { return nil }
+            lastDraw = now
             return Self.line(done: done, total: total, elapsed: now - start, width: Self.terminalWidth())
         }
         if let line { Self.write("\r" + line + "\u{1B}[K") }
