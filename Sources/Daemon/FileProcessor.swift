@@ -17,24 +17,26 @@ struct FileProcessor: Sendable {
         var status = link
         if link.kind == .symlink {
             guard let target = FileStatus.resolved(path), let targetStatus = FileStatus.of(target) else {
-                return rejected(path, link, .notRegularFile, "'\(path)' is a symbolic link to nothing")
+                return rejected(
+                    path, link, .notRegularFile, "'\(RawPath.readable(path))' is a symbolic link to nothing")
             }
             if let root, let realRoot = FileStatus.resolved(root), !target.hasPrefix(realRoot + "/") {
                 return rejected(
                     path, link, .notRegularFile,
-                    "'\(path)' is a symbolic link leading outside the drop folder (to '\(target)'); copy the file in instead"
+                    "'\(RawPath.readable(path))' is a symbolic link leading outside the drop folder (to '\(RawPath.readable(target))'); copy the file in instead"
                 )
             }
             status = targetStatus
         }
         if case .other(let kind) = status.kind {
-            return rejected(path, status, .notRegularFile, "'\(path)' is \(kind), not a regular file")
+            return rejected(path, status, .notRegularFile, "'\(RawPath.readable(path))' is \(kind), not a regular file")
         }
         guard status.kind != .folder else { return nil }
         if status.size > maxFileSize {
             return rejected(
                 path, status, .tooLarge,
-                "'\(path)' is \(status.size) bytes, over the limit of \(maxFileSize) bytes (max_file_size)")
+                "'\(RawPath.readable(path))' is \(status.size) bytes, over the limit of \(maxFileSize) bytes (max_file_size)"
+            )
         }
         let bytes: [UInt8]
         switch Self.readAll(path, limit: maxFileSize) {
@@ -43,11 +45,11 @@ struct FileProcessor: Sendable {
         case .failure(let error):
             return rejected(
                 path, status, .unreadable,
-                "Cannot read '\(path)': \(String(cString: strerror(error.number))) (the service runs as user \(Self.userName))"
+                "Cannot read '\(RawPath.readable(path))': \(String(cString: strerror(error.number))) (the service runs as user \(Self.userName))"
             )
         }
         let digest = ContentDigest.sha256(bytes)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = RawPath.readable(RawPath.fileName(path))
         let result: FileOutcome.Result
         do {
             result = .articles(
@@ -72,7 +74,7 @@ struct FileProcessor: Sendable {
 
     /// Reads the whole file; `O_NONBLOCK` so a FIFO that slipped through cannot hang the service.
     static func readAll(_ path: String, limit: Int64) -> Result<[UInt8], SystemError> {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else { return .failure(SystemError(number: errno)) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []

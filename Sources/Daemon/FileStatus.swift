@@ -1,3 +1,4 @@
+import Core
 import Glibc
 
 /// What `stat(2)` says of a path: its kind, size and modification time.
@@ -12,7 +13,7 @@ struct FileStatus: Equatable, Sendable {
     /// Wraps `lstat(2)` (or `stat(2)` when `followingLinks`); nil when the path does not exist.
     static func of(_ path: String, followingLinks: Bool = false) -> FileStatus? {
         var info = stat()
-        let result = followingLinks ? stat(path, &info) : lstat(path, &info)
+        let result = RawPath.withCString(path) { followingLinks ? stat($0, &info) : lstat($0, &info) }
         guard result == 0 else { return nil }
         return FileStatus(
             kind: kind(of: info.st_mode), size: Int64(info.st_size),
@@ -33,8 +34,8 @@ struct FileStatus: Equatable, Sendable {
 
     /// The canonical absolute path, links resolved; wraps `realpath(3)`.
     static func resolved(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
+        guard let pointer = RawPath.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(pointer) }
-        return String(cString: pointer)
+        return RawPath.decode(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
     }
 }

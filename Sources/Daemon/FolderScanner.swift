@@ -11,11 +11,11 @@ enum FolderScanner {
         var found: [String: FileStatus] = [:]
         var folders = [root]
         while let folder = folders.popLast() {
-            guard let directory = opendir(folder) else { continue }
+            guard let directory = RawPath.withCString(folder, { opendir($0) }) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    RawPath.decode(raw.prefix(while: { $0 != 0 }))
                 }
                 if name == "." || name == ".." || ignore.ignores(name: name) { continue }
                 let path = folder + "/" + name

@@ -1,4 +1,5 @@
 import CSystemd
+import Core
 import Foundation
 import Glibc
 import Synchronization
@@ -20,6 +21,8 @@ final class Journal: Sendable {
 
     /// Whether entries go to journald (rather than stderr).
     let isJournald: Bool
+    /// Why the last send to journald failed, for the outbox's message.
+    let lastError = Mutex("")
 
     /// Chooses the target; `auto` probes the journald socket by connecting to it.
     init(target: LogTarget) {
@@ -32,10 +35,11 @@ final class Journal: Sendable {
 
     /// Sends one entry; `SYSLOG_IDENTIFIER=newsdrop` is added unless present.
     ///
-    /// Wraps `sd_journal_sendv(3)`. When it fails (journald went away), the entry is written to
-    /// stderr as a JSON line instead and false is returned.
+    /// Wraps `sd_journal_sendv(3)`. When it fails (journald went away), false is returned and, with
+    /// `fallingBackToStderr`, the entry is written to stderr as a JSON line instead (log lines);
+    /// events pass false, since they stay in the outbox and are sent again.
     @discardableResult
-    func send(_ fields: [(name: String, value: String)]) -> Bool {
+    func send(_ fields: [(name: String, value: String)], fallingBackToStderr: Bool = true) -> Bool {
         var fields = fields
         if !fields.contains(where: { $0.name == "SYSLOG_IDENTIFIER" }) {
             fields.append(("SYSLOG_IDENTIFIER", "newsdrop"))
@@ -44,12 +48,23 @@ final class Journal: Sendable {
             Self.writeJSONLine(fields)
             return true
         }
-        let result = Self.sendv(fields.map { Array("\($0.name)=\($0.value)".utf8) })
+        let result = Self.sendv(fields.map(Self.line))
         if result < 0 {
-            Self.writeJSONLine(fields + [("NEWSDROP_JOURNAL_ERROR", String(cString: strerror(-result)))])
+            lastError.withLock { $0 = String(cString: strerror(-result)) }
+            if fallingBackToStderr {
+                Self.writeJSONLine(fields + [("NEWSDROP_JOURNAL_ERROR", String(cString: strerror(-result)))])
+            }
             return false
         }
         return true
+    }
+
+    /// `NAME=value` as the journal stores it: the path with its exact bytes (a name need not be UTF-8),
+    /// every other value without control characters and escape sequences (line breaks stay, for the
+    /// digest's MESSAGE), so `journalctl` cannot be made to act on a terminal.
+    static func line(_ field: (name: String, value: String)) -> [UInt8] {
+        if field.name == "NEWSDROP_PATH" { return Array("NEWSDROP_PATH=".utf8) + RawPath.bytes(field.value) }
+        return Array("\(field.name)=\(ControlCharacters.removing(field.value))".utf8)
     }
 
     /// Wraps `sd_journal_sendv(3)`: all lines in one buffer, one `iovec` per line pointing into it.
@@ -90,7 +105,10 @@ final class Journal: Sendable {
     /// One JSON object per line, written with a single `write(2)` so concurrent lines never interleave.
     static func writeJSONLine(_ fields: [(name: String, value: String)]) {
         var object: [String: String] = ["TIMESTAMP": Date().formatted(.iso8601)]
-        for field in fields { object[field.name] = field.value }
+        for field in fields {
+            object[field.name] =
+                field.name == "NEWSDROP_PATH" ? RawPath.readable(field.value) : ControlCharacters.removing(field.value)
+        }
         guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
         data.append(0x0A)
         data.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }

@@ -38,7 +38,7 @@ struct SearchCommand: ParsableCommand {
         }
         guard limit > 0 else { throw fail("--limit must be at least 1", Exit.usage) }
         let store = try archive.openStore()
-        let hits: [SearchHit]
+        var hits: [SearchHit]
         do {
             // The entity tables take tens of milliseconds to load: only when the query names an entity.
             let classifier =
@@ -48,6 +48,8 @@ struct SearchCommand: ParsableCommand {
         } catch {
             throw fail("Cannot search the archive: \(error)", Exit.failure)
         }
+        // A name that is not UTF-8 is shown escaped (`raw-\xFF.txt`), as in the journal's MESSAGE.
+        for index in hits.indices { hits[index].path = RawPath.readable(hits[index].path) }
         if json {
             struct Output: Encodable {
                 var query: String

@@ -27,7 +27,8 @@ struct ShowCommand: ParsableCommand {
             throw fail(
                 "No document '\(document)' in the archive (give an id from search, or a file path)", Exit.badInput)
         }
-        for found in documents {
+        for var found in documents {
+            found.path = RawPath.readable(found.path)
             if json {
                 printJSON(found)
                 continue

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Glibc
 import Synchronization
@@ -124,7 +125,7 @@ final class Watcher: Sendable {
             let mask = bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
             let nameLength = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
             let nameBytes = bytes[(offset + 16)..<min(bytes.count, offset + 16 + nameLength)]
-            let name = String(decoding: nameBytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            let name = RawPath.decode(nameBytes.prefix(while: { $0 != 0 }))
             offset += 16 + nameLength
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Folders created during the overflow were never watched: walk again, then rescan.
@@ -168,24 +169,24 @@ final class Watcher: Sendable {
         var pending = [folder]
         var failure: String?
         while let current = pending.popLast() {
-            let descriptor = inotify_add_watch(inotifyDescriptor, current, Self.folderMask)
+            let descriptor = RawPath.withCString(current) { inotify_add_watch(inotifyDescriptor, $0, Self.folderMask) }
             if descriptor < 0 {
                 let reason = String(cString: strerror(errno))
                 let hint = errno == ENOSPC ? "; raise the sysctl fs.inotify.max_user_watches" : ""
-                failure = failure ?? "Cannot watch '\(current)': \(reason)\(hint)"
+                failure = failure ?? "Cannot watch '\(RawPath.readable(current))': \(reason)\(hint)"
                 continue
             }
             folders.withLock { $0[descriptor] = current }
-            guard let directory = opendir(current) else { continue }
+            guard let directory = RawPath.withCString(current, { opendir($0) }) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    RawPath.decode(raw.prefix(while: { $0 != 0 }))
                 }
                 if name == "." || name == ".." { continue }
                 let path = current + "/" + name
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard RawPath.withCString(path, { lstat($0, &info) }) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     if !skipsFolder(path) { pending.append(path) }
                 } else {

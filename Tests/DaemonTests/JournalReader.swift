@@ -14,6 +14,21 @@ enum JournalReader {
 
     /// Newsdrop's entries that have the field `match` (`NAME=value`), oldest first.
     static func entries(matching match: String) throws -> [[String: String]] {
+        try objects(matching: match).map { $0.compactMapValues { $0 as? String } }
+    }
+
+    /// The entries of `pid` with every field as bytes: `journalctl -o json` writes a value that is
+    /// not UTF-8 as an array of numbers, which `entries` leaves out.
+    static func byteEntries(pid: Int32) throws -> [[String: [UInt8]]] {
+        try objects(matching: "_PID=\(pid)").map { object in
+            object.compactMapValues { value in
+                if let text = value as? String { return Array(text.utf8) }
+                return (value as? [Int]).map { $0.map { UInt8(truncatingIfNeeded: $0) } }
+            }
+        }
+    }
+
+    private static func objects(matching match: String) throws -> [[String: Any]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/journalctl")
         process.arguments = ["-o", "json", "--no-pager", "--all", match, "SYSLOG_IDENTIFIER=newsdrop"]
@@ -23,11 +38,11 @@ enum JournalReader {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+        return data.split(separator: 0x0A).compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
                 return nil
             }
-            return object.compactMapValues { $0 as? String }
+            return object
         }
     }
 

@@ -26,12 +26,15 @@ public struct Pipeline: Sendable {
         {
             throw Rejection(.binary, "'\(fileName)' is \(kind), not a news article in a text format")
         }
-        let decoded = Self.removingControlCharacters(TextDecoder.decode(bytes).text)
+        let decoded = ControlCharacters.removing(TextDecoder.decode(bytes).text)
         let format = FormatSniffer.format(of: decoded, fileName: fileName)
         let text = format == .text ? Self.removingLeadingDateLabel(decoded) : decoded
         // An article needs words; one without a title (a feed item, a JSON record) takes its first line.
         let extracted = ArticleExtractor.articles(in: text, format: format).compactMap { found -> ExtractedArticle? in
             var found = found
+            // Markup and JSON escapes (`&#27;`, `\u001b`) can bring control characters back.
+            found.title = ControlCharacters.removing(found.title)
+            found.text = ControlCharacters.removing(found.text)
             if found.title.allSatisfy(\.isWhitespace) {
                 guard let derived = PlainTextExtractor.extract(found.text) else { return nil }
                 found.title = derived.title
@@ -70,24 +73,5 @@ public struct Pipeline: Sendable {
         let value = afterLabel.prefix(while: { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "." })
         guard value.count >= 4, value.first?.isNumber == true else { return text }
         return String(afterLabel.dropFirst(value.count).drop(while: \.isWhitespace))
-    }
-
-    /// Text without control characters other than tab and newline (CR becomes a newline).
-    static func removingControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F })
-        else { return text }
-        var scalars = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            if scalar == "\r" {
-                scalars.append("\n")
-            } else if scalar == "\n" {
-                if !previousWasCR { scalars.append(scalar) }
-            } else if scalar == "\t" || (scalar.value >= 0x20 && scalar.value != 0x7F) {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
     }
 }

@@ -105,7 +105,7 @@ public struct StoredEvent: Sendable, Equatable {
 
     /// One readable line, such as `Ingested 001_x.txt: fr, 'Nous ne pouvons pas…'`.
     public var message: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = RawPath.readable(RawPath.fileName(path))
         let headline = title.map { " '\(Self.shortened($0, to: 60))'" } ?? ""
         switch kind {
         case .ingested, .updated:

@@ -1,0 +1,81 @@
+/// Removes what a terminal would act on from text: control characters and whole escape sequences.
+///
+/// Titles and text reach terminals (`journalctl`, `newsdrop search`, `show`) and must not move the
+/// cursor, set the window title or change colours. Removing only the ESC byte would leave the rest of
+/// a sequence behind (`\u{1B}]0;pwned\u{07}` would become `]0;pwned`), so a sequence goes as a whole:
+/// CSI (`ESC [` or U+009B) up to its final byte; OSC, DCS, SOS, PM and APC (`ESC ]`, `ESC P`,
+/// `ESC X`, `ESC ^`, `ESC _` or U+009D, U+0090…) up to BEL or ST, or the end of the line; any other
+/// `ESC x` pair. Tab and line feed stay, a carriage return becomes a line feed, other C0 and C1
+/// controls and DEL go.
+public enum ControlCharacters {
+    /// `text` without control characters and escape sequences; the same string when it holds none.
+    public static func removing(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isRemoved) else { return text }
+        let input = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < input.count {
+            let scalar = input[index]
+            index += 1
+            switch scalar.value {
+            case 0x0D:
+                // CR LF is one line break; a lone CR is one too.
+                if index < input.count, input[index] == "\n" { index += 1 }
+                output.append("\n")
+            case 0x1B:
+                index = skipEscape(input, from: index)
+            case 0x9B:
+                index = skipControlSequence(input, from: index)
+            case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
+                index = skipString(input, from: index)
+            default:
+                if !isRemoved(scalar) { output.append(scalar) }
+            }
+        }
+        return String(output)
+    }
+
+    /// Whether `scalar` is a control character that does not stay (all but tab and line feed).
+    public static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Whether `text` holds anything `removing(_:)` would take out.
+    public static func occur(in text: String) -> Bool {
+        text.unicodeScalars.contains(where: isRemoved)
+    }
+
+    /// After an ESC at `index - 1`: the index past the sequence it starts.
+    private static func skipEscape(_ input: [Unicode.Scalar], from index: Int) -> Int {
+        guard index < input.count else { return index }
+        switch input[index] {
+        case "[": return skipControlSequence(input, from: index + 1)
+        case "]", "P", "X", "^", "_": return skipString(input, from: index + 1)
+        default:
+            // A two-character sequence (`ESC c`, `ESC 7`); a control after ESC is handled on its own.
+            return (0x20...0x7E).contains(input[index].value) ? index + 1 : index
+        }
+    }
+
+    /// A CSI's parameters and intermediates, then its final byte (0x40…0x7E).
+    private static func skipControlSequence(_ input: [Unicode.Scalar], from start: Int) -> Int {
+        var index = start
+        while index < input.count, (0x20...0x3F).contains(input[index].value) { index += 1 }
+        if index < input.count, (0x40...0x7E).contains(input[index].value) { index += 1 }
+        return index
+    }
+
+    /// A control string up to BEL, `ESC \` or ST (U+009C); an unterminated one ends at the line.
+    private static func skipString(_ input: [Unicode.Scalar], from start: Int) -> Int {
+        var index = start
+        while index < input.count {
+            switch input[index].value {
+            case 0x07, 0x9C: return index + 1
+            case 0x1B: return index + 1 < input.count && input[index + 1] == "\\" ? index + 2 : index + 1
+            case 0x0A, 0x0D: return index
+            default: index += 1
+            }
+        }
+        return index
+    }
+}

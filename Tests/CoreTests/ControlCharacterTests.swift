@@ -1,0 +1,41 @@
+import Core
+import Testing
+
+/// Titles and text cannot act on a terminal: whole escape sequences go, not just the ESC byte.
+struct ControlCharacterTests {
+    @Test func escapeSequencesGoAsAWhole() {
+        #expect(ControlCharacters.removing("\u{1B}]0;pwned\u{07}Title") == "Title")
+        #expect(ControlCharacters.removing("a\u{1B}[1;31mred\u{1B}[0m b") == "ared b")
+        #expect(ControlCharacters.removing("x\u{1B}]8;;http://e\u{1B}\\link\u{1B}]8;;\u{1B}\\y") == "xlinky")
+        #expect(ControlCharacters.removing("a\u{9B}2Jb\u{9D}title\u{9C}c") == "abc")
+        #expect(ControlCharacters.removing("a\u{1B}cb") == "ab")
+    }
+
+    @Test func lineBreaksAndTabsStayOtherControlsGo() {
+        #expect(ControlCharacters.removing("one\r\ntwo\rthree\tfour\u{00}\u{7F}\u{85}") == "one\ntwo\nthree\tfour")
+        #expect(ControlCharacters.removing("plain text") == "plain text")
+    }
+
+    @Test func anUnterminatedStringEndsAtTheLine() {
+        #expect(ControlCharacters.removing("\u{1B}]0;no end\nSecond line") == "\nSecond line")
+    }
+
+    @Test func theTitleIsTheFirstMeaningfulLineOnceSequencesAreRemoved() throws {
+        let text =
+            "\u{1B}]0;pwned\u{07}\u{1B}[2JTalks in Geneva end without a deal on Ukraine\n\n"
+            + "Diplomats from both sides met for eight hours on Monday and agreed only to keep talking.\n"
+        let article = try #require(try Pipeline().articles(from: Array(text.utf8), fileName: "x.txt").first)
+        #expect(article.title == "Talks in Geneva end without a deal on Ukraine")
+        #expect(!ControlCharacters.occur(in: article.title) && !ControlCharacters.occur(in: article.text))
+    }
+
+    @Test func controlsBroughtBackByMarkupEscapesAreRemoved() throws {
+        let html =
+            "<html><head><title>&#27;[31mRed &#x9b;2Jalert</title></head><body><p>"
+            + String(repeating: "Ministers met in Brussels to discuss the budget for next year. ", count: 6)
+            + "</p></body></html>"
+        let article = try #require(try Pipeline().articles(from: Array(html.utf8), fileName: "x.html").first)
+        #expect(!ControlCharacters.occur(in: article.title))
+        #expect(!article.title.contains("[31m"))
+    }
+}
