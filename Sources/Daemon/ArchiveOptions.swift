@@ -32,6 +32,8 @@ struct ArchiveOptions: ParsableArguments {
     /// members of the service's group can search the archive the service writes.
     func openStore(writable: Bool = false) throws -> Store {
         let directory = try resolvedStateDirectory()
+        // Queries must be cut into words the way the service indexed them.
+        if let length = (try? Config.load(path: config))?.maxTokenLength { Analyzer.maximumWordLength = length }
         do {
             return try Store(stateDirectory: directory, create: false, readOnly: !writable)
         } catch {

@@ -1,9 +1,13 @@
 import Core
 import Foundation
 
-/// Reads and analyses a batch of files on every core, then commits the batch in one transaction.
+/// Reads and analyses files on every core and commits them in rounds, one transaction per round.
 ///
-/// Shared by the daemon and `newsdrop ingest`, so both ingest exactly the same way.
+/// A round reads the files given, analyses the small ones whole and takes at most ``partSize``
+/// articles from the large files in progress (the backlog), then commits all of it at once. A
+/// large feed thus goes in over many short rounds, and a file dropped meanwhile joins the next one:
+/// it waits for one part, not for the whole feed. Shared by the daemon and `newsdrop ingest`, so
+/// both ingest exactly the same way.
 struct BatchIngester: Sendable {
     let processor: FileProcessor
     let store: Store
@@ -11,44 +15,140 @@ struct BatchIngester: Sendable {
     var alerts = AlertRules([])
     /// How many files are analysed at once: one per core.
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    /// Called after each file analysed and each article committed: the watchdog's heartbeat.
+    /// Articles analysed per round at most, across files: about a quarter of a second of work.
+    var partSize = 256
+    /// Called after each file read, each article analysed and each committed: the watchdog's heartbeat.
     var onProgress: @Sendable () -> Void = {}
-    /// Called once per file analysed, with the files analysed so far in this batch: the progress bar.
+    /// Called once per file read, with the files read so far in this round: the progress bar.
     var onFileAnalysed: @Sendable (Int) -> Void = { _ in }
 
-    /// What a batch did.
+    /// What a round did.
     struct Result {
         /// Events committed, in order.
         var events: [StoredEvent] = []
         /// Paths that had vanished by the time they were read.
         var vanished: [String] = []
+        /// Paths that changed while they were read, to be read again once they settle.
+        var changing: [String] = []
     }
 
-    /// Processes `paths` and commits them, with vanished files removed from the archive.
+    /// Processes `paths` to the end, in as many rounds as their articles need.
     func ingest(_ paths: [String]) async throws -> Result {
-        var outcomes: [FileOutcome] = []
+        var backlog: [FileInProgress] = []
+        var result = try await round(reading: paths, backlog: &backlog)
+        while !backlog.isEmpty {
+            let next = try await round(reading: [], backlog: &backlog)
+            result.events += next.events
+        }
+        return result
+    }
+
+    /// One round: reads `paths`, takes a part of `backlog`, commits; `backlog` is left with what
+    /// remains, and is untouched when the commit fails (so the round can be tried again).
+    func round(reading paths: [String], backlog: inout [FileInProgress]) async throws -> Result {
         var result = Result()
-        outcomes.reserveCapacity(paths.count)
-        await withTaskGroup(of: (String, FileOutcome?).self) { group in
-            var next = paths.makeIterator()
-            for _ in 0..<width {
-                guard let path = next.next() else { break }
-                group.addTask { (path, processor.process(path: path)) }
-            }
-            while let (path, outcome) = await group.next() {
-                if let outcome { outcomes.append(outcome) } else { result.vanished.append(path) }
-                onProgress()
-                onFileAnalysed(outcomes.count + result.vanished.count)
-                if let path = next.next() { group.addTask { (path, processor.process(path: path)) } }
+        var outcomes: [FileOutcome] = []
+        var remaining = backlog
+        var analysed = 0
+        for (path, reading) in await read(paths) {
+            // Read again: whatever was in progress of this file is out of date.
+            remaining.removeAll { $0.path == path }
+            switch reading {
+            case nil: result.vanished.append(path)
+            case .changing: result.changing.append(path)
+            case .finished(let outcome)?:
+                outcomes.append(outcome)
+                analysed += outcome.articles.count
+            case .extracted(let file)?:
+                remaining.append(file)
             }
         }
         outcomes.sort { $0.path < $1.path }
+        // The backlog gets what the new files left of the round, and never nothing, so it advances.
+        outcomes += await analyseParts(of: &remaining, budget: max(partSize - analysed, partSize / 4))
+        remaining.removeAll { $0.remaining == 0 }
         result.events = try store.commit(
             outcomes, alerts: alerts.current, knownEntityIDs: processor.pipeline.classifier.entityIDs(forName:),
             progress: onProgress)
         if !result.vanished.isEmpty {
             result.events += try store.remove(paths: result.vanished)
         }
+        backlog = remaining
         return result
+    }
+
+    /// Reads `paths` on every core. A file already stored with the same content is not analysed;
+    /// one of a few articles is analysed whole, in its reading task; a larger one is left to the
+    /// backlog, unanalysed.
+    private func read(_ paths: [String]) async -> [(String, FileProcessor.Reading?)] {
+        var readings: [(String, FileProcessor.Reading?)] = []
+        readings.reserveCapacity(paths.count)
+        let smallFile = max(1, partSize / 16)
+        await withTaskGroup(of: (String, FileProcessor.Reading?).self) { group in
+            var next = paths.makeIterator()
+            func start(_ path: String) {
+                group.addTask {
+                    let reading = processor.read(path: path)
+                    guard case .extracted(var file)? = reading else { return (path, reading) }
+                    if (try? store.knownFile(at: path))??.sha256 == file.sha256 {
+                        return (path, .finished(file.unchanged))
+                    }
+                    guard file.remaining > smallFile else {
+                        return (path, .finished(file.outcome(analysing: file.remaining, with: processor.pipeline)))
+                    }
+                    return (path, .extracted(file))
+                }
+            }
+            for _ in 0..<width {
+                guard let path = next.next() else { break }
+                start(path)
+            }
+            while let reading = await group.next() {
+                readings.append(reading)
+                onProgress()
+                onFileAnalysed(readings.count)
+                if let path = next.next() { start(path) }
+            }
+        }
+        return readings
+    }
+
+    /// Takes up to `budget` articles from the files of `backlog`, shared between them, analyses
+    /// them on every core and returns one outcome per file touched.
+    private func analyseParts(of backlog: inout [FileInProgress], budget: Int) async -> [FileOutcome] {
+        guard !backlog.isEmpty else { return [] }
+        let share = max(1, budget / backlog.count)
+        var work: [(file: Int, index: Int)] = []
+        var ranges: [(file: Int, range: Range<Int>)] = []
+        for position in backlog.indices where work.count < budget {
+            let range = backlog[position].take(min(share, budget - work.count))
+            ranges.append((position, range))
+            work += range.map { (position, $0) }
+        }
+        let files = backlog
+        let pipeline = processor.pipeline
+        let sliceSize = max(1, (work.count + width - 1) / width)
+        var analysed: [Int: [Article]] = [:]
+        await withTaskGroup(of: (Int, [Article]).self) { group in
+            for start in stride(from: 0, to: work.count, by: sliceSize) {
+                let slice = work[start..<min(start + sliceSize, work.count)]
+                group.addTask {
+                    (start, slice.map { pipeline.analyse($0.index, of: files[$0.file].file) })
+                }
+            }
+            for await (start, articles) in group {
+                analysed[start] = articles
+                onProgress()
+            }
+        }
+        let articles = analysed.keys.sorted().flatMap { analysed[$0]! }  // every key was just stored
+        var outcomes: [FileOutcome] = []
+        var offset = 0
+        for (position, range) in ranges {
+            outcomes.append(
+                backlog[position].outcome(for: Array(articles[offset..<(offset + range.count)]), range: range))
+            offset += range.count
+        }
+        return outcomes
     }
 }

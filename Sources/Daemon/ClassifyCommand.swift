@@ -76,8 +76,8 @@ struct ClassifyCommand: ParsableCommand {
             case .rejected(let rejection):
                 printError("newsdrop: \(rejection.message)")
                 failed = true
-            case .articles(let articles):
-                for article in articles {
+            case .articles, .part:
+                for article in outcome.articles {
                     let classified = Classified(
                         path: path, title: article.title, language: article.language,
                         language_confidence: article.languageConfidence,

@@ -14,6 +14,10 @@ struct Config: Sendable, Equatable {
     var settleTime: Double = 2
     /// Files larger than this many bytes are rejected.
     var maxFileSize: Int64 = 20 * 1024 * 1024
+    /// How much of one file is taken in: articles per file, words per article.
+    var limits = IngestLimits()
+    /// Words longer than this many bytes (folded UTF-8) are not indexed.
+    var maxTokenLength = 64
     /// Name patterns of files that are still being written.
     var ignore = IgnoreRules.defaultPatterns
     /// Where log lines and events go.
@@ -46,7 +50,8 @@ struct Config: Sendable, Equatable {
 
     static func == (a: Config, b: Config) -> Bool {
         a.inbox == b.inbox && a.stateDirectory == b.stateDirectory && a.rescanInterval == b.rescanInterval
-            && a.settleTime == b.settleTime && a.maxFileSize == b.maxFileSize && a.ignore == b.ignore
+            && a.settleTime == b.settleTime && a.maxFileSize == b.maxFileSize && a.limits == b.limits
+            && a.maxTokenLength == b.maxTokenLength && a.ignore == b.ignore
             && a.logTarget == b.logTarget && a.alerts == b.alerts && a.dataDirectory == b.dataDirectory
             && a.digestTime == b.digestTime && a.timeZone == b.timeZone && a.digestStories == b.digestStories
             && a.journalRateLimitBurst == b.journalRateLimitBurst
@@ -59,7 +64,7 @@ struct Config: Sendable, Equatable {
     static let knownKeys = [
         "inbox", "state_dir", "rescan_interval", "settle_time", "max_file_size", "ignore", "log_target", "alert",
         "data_dir", "digest_time", "time_zone", "digest_stories", "journal_rate_limit_burst",
-        "journal_rate_limit_interval",
+        "journal_rate_limit_interval", "max_articles_per_file", "max_words_per_article", "max_token_length",
     ]
 
     /// Loads `path`, or the system file when `path` is nil and it exists, or the defaults.
@@ -97,6 +102,15 @@ struct Config: Sendable, Equatable {
         if let value = try reader.seconds("rescan_interval", minimum: 1) { config.rescanInterval = value }
         if let value = try reader.seconds("settle_time", minimum: 0) { config.settleTime = value }
         if let value = try reader.byteSize("max_file_size") { config.maxFileSize = value }
+        if let value = try reader.count("max_articles_per_file", in: 1...10_000_000, unit: "articles") {
+            config.limits.maxArticlesPerFile = value
+        }
+        if let value = try reader.count("max_words_per_article", in: 1...100_000_000, unit: "words") {
+            config.limits.maxWordsPerArticle = value
+        }
+        if let value = try reader.count("max_token_length", in: 8...1024, unit: "bytes") {
+            config.maxTokenLength = value
+        }
         if let value = try reader.strings("ignore") { config.ignore = value }
         if let value = try reader.string("log_target") {
             guard let target = LogTarget(rawValue: value) else {

@@ -34,6 +34,18 @@ struct ConfigReader {
         )
     }
 
+    /// A whole number in `range`, with `unit` naming what it counts in the error.
+    func count(_ key: String, in range: ClosedRange<Int>, unit: String) throws(ConfigError) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.int, range.contains(number) else {
+            throw ConfigError(
+                path: path,
+                "key '\(key)' must be a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound), not \(value.debugDescription)"
+            )
+        }
+        return number
+    }
+
     func strings(_ key: String) throws(ConfigError) -> [String]? {
         guard let value = table[key] else { return nil }
         guard let array = value.array, let strings = Optional(array.compactMap(\.string)), strings.count == array.count

@@ -11,56 +11,98 @@ struct FileProcessor: Sendable {
     /// The pipeline every file goes through, with the classifier loaded at start.
     var pipeline = Pipeline()
 
-    /// The outcome for the file at `path`, or nil when it no longer exists.
+    /// The outcome for the file at `path`, every article analysed, or nil when it no longer exists.
+    ///
+    /// For one-shot commands (`classify`): a file that keeps changing while read is tried three
+    /// times, then rejected; the daemon instead waits for it to settle (see ``read(path:)``).
     func process(path: String) -> FileOutcome? {
+        for _ in 0..<3 {
+            switch read(path: path) {
+            case nil: return nil
+            case .finished(let outcome): return outcome
+            case .extracted(var file): return file.outcome(analysing: file.remaining, with: pipeline)
+            case .changing: usleep(200_000)
+            }
+        }
+        return FileOutcome(
+            path: path, sha256: "", size: 0, modificationTime: 0,
+            result: .rejected(
+                Rejection(.unreadable, "'\(RawPath.readable(path))' kept changing while it was read; try again")))
+    }
+
+    /// What reading a file gives: an outcome ready to commit, or articles still to be analysed.
+    enum Reading {
+        /// A rejection.
+        case finished(FileOutcome)
+        /// The file split into articles, none analysed yet.
+        case extracted(FileInProgress)
+        /// The file changed while it was read: what was read may mix two versions, so nothing is
+        /// kept and the file is read again once it settles.
+        case changing
+    }
+
+    /// Reads the file at `path` and splits it into articles, or nil when it no longer exists.
+    func read(path: String) -> Reading? {
         guard let link = FileStatus.of(path) else { return nil }
         var status = link
         if link.kind == .symlink {
             guard let target = FileStatus.resolved(path), let targetStatus = FileStatus.of(target) else {
-                return rejected(
-                    path, link, .notRegularFile, "'\(RawPath.readable(path))' is a symbolic link to nothing")
+                return .finished(
+                    rejected(
+                        path, link, .notRegularFile, "'\(RawPath.readable(path))' is a symbolic link to nothing"))
             }
             if let root, let realRoot = FileStatus.resolved(root), !target.hasPrefix(realRoot + "/") {
-                return rejected(
-                    path, link, .notRegularFile,
-                    "'\(RawPath.readable(path))' is a symbolic link leading outside the drop folder (to '\(RawPath.readable(target))'); copy the file in instead"
-                )
+                return .finished(
+                    rejected(
+                        path, link, .notRegularFile,
+                        "'\(RawPath.readable(path))' is a symbolic link leading outside the drop folder (to '\(RawPath.readable(target))'); copy the file in instead"
+                    ))
             }
             status = targetStatus
         }
         if case .other(let kind) = status.kind {
-            return rejected(path, status, .notRegularFile, "'\(RawPath.readable(path))' is \(kind), not a regular file")
+            return .finished(
+                rejected(path, status, .notRegularFile, "'\(RawPath.readable(path))' is \(kind), not a regular file"))
         }
         guard status.kind != .folder else { return nil }
         if status.size > maxFileSize {
-            return rejected(
-                path, status, .tooLarge,
-                "'\(RawPath.readable(path))' is \(status.size) bytes, over the limit of \(maxFileSize) bytes (max_file_size)"
-            )
+            return .finished(
+                rejected(
+                    path, status, .tooLarge,
+                    "'\(RawPath.readable(path))' is \(status.size) bytes, over the limit of \(maxFileSize) bytes (max_file_size)"
+                ))
         }
         let bytes: [UInt8]
         switch Self.readAll(path, limit: maxFileSize) {
         case .success(let read): bytes = read
         case .failure(let error) where error.number == ENOENT: return nil
         case .failure(let error):
-            return rejected(
-                path, status, .unreadable,
-                "Cannot read '\(RawPath.readable(path))': \(String(cString: strerror(error.number))) (the service runs as user \(Self.userName))"
-            )
+            return .finished(
+                rejected(
+                    path, status, .unreadable,
+                    "Cannot read '\(RawPath.readable(path))': \(String(cString: strerror(error.number))) (the service runs as user \(Self.userName))"
+                ))
+        }
+        if let after = FileStatus.of(path, followingLinks: true),
+            after.size != status.size || after.modificationTime != status.modificationTime
+        {
+            return .changing
         }
         let digest = ContentDigest.sha256(bytes)
         let name = RawPath.readable(RawPath.fileName(path))
-        let result: FileOutcome.Result
         do {
-            result = .articles(
-                try pipeline.articles(
-                    from: bytes, fileName: name, modified: Date(timeIntervalSince1970: status.modificationTime)))
+            let file = try pipeline.extract(
+                from: bytes, fileName: name, modified: Date(timeIntervalSince1970: status.modificationTime))
+            return .extracted(
+                FileInProgress(
+                    path: path, sha256: digest, size: Int64(bytes.count), modificationTime: status.modificationTime,
+                    file: file))
         } catch {
-            result = .rejected(error)
+            return .finished(
+                FileOutcome(
+                    path: path, sha256: digest, size: Int64(bytes.count), modificationTime: status.modificationTime,
+                    result: .rejected(error)))
         }
-        return FileOutcome(
-            path: path, sha256: digest, size: Int64(bytes.count), modificationTime: status.modificationTime,
-            result: result)
     }
 
     private func rejected(_ path: String, _ status: FileStatus, _ code: Rejection.Code, _ message: String)
@@ -80,7 +122,7 @@ struct FileProcessor: Sendable {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(SystemError(number: errno))

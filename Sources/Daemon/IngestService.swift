@@ -1,7 +1,9 @@
 import Core
 import Foundation
+import Glibc
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Watches the drop folder and ingests what changes: the Watcher → Intake → Pipeline → Store path.
 ///
@@ -14,8 +16,10 @@ final class IngestService: Service {
     let heartbeats: Heartbeats
     let logger: Logger
     let ignore: IgnoreRules
-    /// Files committed per transaction at most.
+    /// Files read per round at most.
     let batchLimit = 256
+    /// Why the last commit failed, while commits fail: the error is logged once, not every retry.
+    private let commitFailure = Mutex<String?>(nil)
 
     init(config: Config, ingester: BatchIngester, outbox: OutboxService, heartbeats: Heartbeats, logger: Logger) {
         self.config = config
@@ -28,13 +32,11 @@ final class IngestService: Service {
 
     func run() async throws {
         let ignore = self.ignore
-        let watcher = try Watcher(root: config.inbox) { path in
+        let inbox = EventInbox()
+        let watch = DropFolderWatch(root: config.inbox, inbox: inbox) { path in
             ignore.ignores(name: path.split(separator: "/").last ?? "")
         }
-        let inbox = EventInbox()
-        let forwarder = Task {
-            for await event in watcher.events() { inbox.post(event) }
-        }
+        try watch.start()
         let ticker = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
@@ -42,25 +44,39 @@ final class IngestService: Service {
             }
         }
         defer {
-            watcher.stop()
-            forwarder.cancel()
+            watch.stop()
             ticker.cancel()
             inbox.finish()
         }
         var queue = SettleQueue(settleTime: config.settleTime)
+        var backlog: [FileInProgress] = []
         var statusReporter = StatusReporter()
         try await withGracefulShutdownHandler {
             await reconcile(&queue)
-            await ingestReady(&queue)
+            await ingestReady(&queue, backlog: &backlog)
             Notify.ready(status: try statusLine(queue))
             logger.info("Watching \(config.inbox)", metadata: ["inbox": "\(config.inbox)"])
             var nextRescan = now() + config.rescanInterval
+            var nextFolderCheck = 0.0
             for await _ in inbox.wakeUps.cancelOnGracefulShutdown() {
                 heartbeats.beat("ingest", at: MonotonicClock.seconds())
                 var rescan = false
                 var removals: [String] = []
                 for event in inbox.takeAll() {
-                    handle(event, queue: &queue, removals: &removals, rescan: &rescan)
+                    if event.kind == .rootGone {
+                        watch.stop()
+                        noteDropFolderGone()
+                        continue
+                    }
+                    handle(event, queue: &queue, backlog: &backlog, removals: &removals, rescan: &rescan)
+                }
+                if !watch.isWatching {
+                    // Looked for once a second; the archive keeps everything meanwhile.
+                    guard now() >= nextFolderCheck else { continue }
+                    nextFolderCheck = now() + 1
+                    guard (try? watch.start()) != nil else { continue }
+                    logger.notice("The drop folder \(config.inbox) is back: watching it again and rescanning")
+                    rescan = true
                 }
                 if !removals.isEmpty {
                     await commitRemovals(removals)
@@ -71,7 +87,11 @@ final class IngestService: Service {
                     nextRescan = now() + config.rescanInterval
                     statusReporter.markChanged()
                 }
-                if await ingestReady(&queue) > 0 { statusReporter.markChanged() }
+                if await ingestReady(&queue, backlog: &backlog) > 0 {
+                    statusReporter.markChanged()
+                    // More may be ready: come straight back, after taking in what arrived meanwhile.
+                    inbox.wake()
+                }
                 if statusReporter.shouldReport(at: now()) { reportStatus(queue) }
             }
             heartbeats.forget("ingest")
@@ -81,25 +101,49 @@ final class IngestService: Service {
         }
     }
 
-    private func handle(_ event: WatchEvent, queue: inout SettleQueue, removals: inout [String], rescan: inout Bool) {
+    private func handle(
+        _ event: WatchEvent, queue: inout SettleQueue, backlog: inout [FileInProgress], removals: inout [String],
+        rescan: inout Bool
+    ) {
+        // A file in progress that changes or goes is dropped: it is read again, or removed.
+        if event.kind != .overflow {
+            let below = event.path + "/"
+            backlog.removeAll { $0.path == event.path || $0.path.hasPrefix(below) }
+        }
         switch event.kind {
         case .overflow:
             logger.warning("The watch queue overflowed or a watch failed; rescanning the drop folder")
             rescan = true
         case .removed, .folderRemoved:
-            queue.remove(event.path)
+            queue.remove(event.path, withEverythingBelow: event.kind == .folderRemoved)
             removals.append(event.path)
         case .closed where !isIgnored(event.path):
             queue.enqueueClosed(event.path, at: now())
         case .changed where !isIgnored(event.path):
             queue.enqueueChanging(event.path, observation: observe(event.path), at: now())
-        case .closed, .changed:
+        case .closed, .changed, .rootGone:
             break
         }
     }
 
+    /// Says once that the drop folder went, and what the service does about it.
+    private func noteDropFolderGone() {
+        logger.error(
+            "The drop folder \(config.inbox) was deleted or moved away: nothing in it is watched now. The archive keeps its documents; watching resumes when the folder is back",
+            metadata: ["inbox": "\(config.inbox)"])
+    }
+
     /// Compares the drop folder with the archive: new and changed files are queued, missing ones removed.
+    ///
+    /// Not while the folder cannot be listed: an unreadable or missing folder is not an empty one,
+    /// and the archive must not lose its documents over it.
     private func reconcile(_ queue: inout SettleQueue) async {
+        guard let folder = FileStatus.of(config.inbox, followingLinks: true), folder.kind == .folder,
+            access(config.inbox, R_OK | X_OK) == 0
+        else {
+            logger.warning("Cannot list the drop folder \(config.inbox); the rescan waits until it can")
+            return
+        }
         heartbeats.beat("ingest", at: MonotonicClock.seconds())
         let onDisk = FolderScanner.scan(root: config.inbox, ignore: ignore)
         heartbeats.beat("ingest", at: MonotonicClock.seconds())
@@ -125,25 +169,55 @@ final class IngestService: Service {
         if !missing.isEmpty { await commitRemovals(missing.sorted()) }
     }
 
-    /// Reads, analyses and commits every settled file, a batch per transaction; returns how many were committed.
+    /// One round: reads the settled files (at most `batchLimit`), takes a part of the files in
+    /// progress, commits it all in one transaction; returns how many files and parts it committed.
+    ///
+    /// One round per turn of the loop, so events that arrive meanwhile are taken in between and a
+    /// file dropped during a long ingest waits for one round, not for the whole ingest.
     @discardableResult
-    private func ingestReady(_ queue: inout SettleQueue) async -> Int {
-        var committed = 0
-        while true {
-            let ready = queue.takeReady(at: now(), limit: batchLimit, look: observe)
-            if ready.isEmpty { return committed }
-            do {
-                let result = try await ingester.ingest(ready)
-                outbox.wake()
-                committed += ready.count
-                logger.debug("Committed \(ready.count) files, \(result.events.count) events")
-            } catch {
-                // The archive refused the batch (disk full, say): keep the files and try again later.
-                logger.error("Cannot commit \(ready.count) files: \(error); retrying in 5 s")
-                for path in ready { queue.enqueueClosed(path, at: now() + 5) }
-                return committed
+    private func ingestReady(_ queue: inout SettleQueue, backlog: inout [FileInProgress]) async -> Int {
+        let ready = queue.takeReady(at: now(), limit: batchLimit, look: observe)
+        if ready.isEmpty && backlog.isEmpty { return 0 }
+        let inProgress = backlog.count
+        do {
+            let result = try await ingester.round(reading: ready, backlog: &backlog)
+            for path in result.changing {
+                queue.enqueueChanging(path, observation: observe(path), at: now())
             }
+            outbox.wake()
+            noteCommitsWork()
+            logger.debug("Committed \(ready.count) files and parts of \(inProgress), \(result.events.count) events")
+            return ready.count + inProgress
+        } catch {
+            // The archive refused the round (disk full, say): keep the files and try again later.
+            noteCommitFails(error, waiting: ready.count + queue.count + backlog.count)
+            for path in ready { queue.enqueueClosed(path, at: now() + 5) }
+            return 0
         }
+    }
+
+    /// Logs a failing commit once, with the reason, instead of once per retry.
+    private func noteCommitFails(_ error: any Error, waiting: Int) {
+        let reason = "\(error)"
+        let isNew = commitFailure.withLock { failure in
+            defer { failure = reason }
+            return failure == nil
+        }
+        guard isNew else { return }
+        logger.error(
+            "Cannot commit to the archive: \(reason). \(waiting) files wait and are retried every 5 s; nothing is lost",
+            metadata: ["state_dir": "\(config.stateDirectory)"])
+    }
+
+    private func noteCommitsWork() {
+        guard
+            let failure = commitFailure.withLock({ failure in
+                defer { failure = nil }; return failure
+            })
+        else {
+            return
+        }
+        logger.notice("The archive accepts commits again (it had failed with: \(failure)); the waiting files go in")
     }
 
     private func commitRemovals(_ paths: [String]) async {
@@ -159,7 +233,8 @@ final class IngestService: Service {
     private func reportStatus(_ queue: SettleQueue) {
         do {
             Notify.status(try statusLine(queue))
-            try ingester.store.setMeta("queued", String(queue.count))
+            // A full disk fails this too; the failing commit already says so, once.
+            try? ingester.store.setMeta("queued", String(queue.count))
         } catch {
             logger.error("Cannot read the archive's counts for the status line: \(error)")
         }

@@ -77,8 +77,10 @@ struct RunCommand: AsyncParsableCommand {
             store: store, journal: journal, pacer: settings.journalPacer, heartbeats: heartbeats, logger: logger)
         let alerts = AlertRules(settings.alerts)
         for problem in problems { logger.warning("\(problem)") }
+        Analyzer.maximumWordLength = settings.maxTokenLength
         let processor = FileProcessor(
-            root: settings.inbox, maxFileSize: settings.maxFileSize, pipeline: Pipeline(classifier: classifier))
+            root: settings.inbox, maxFileSize: settings.maxFileSize,
+            pipeline: Pipeline(classifier: classifier, limits: settings.limits))
         var ingester = BatchIngester(processor: processor, store: store, alerts: alerts)
         ingester.onProgress = { heartbeats.beat("ingest", at: MonotonicClock.seconds()) }
         let ingest = IngestService(

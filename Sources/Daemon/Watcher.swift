@@ -17,6 +17,8 @@ struct WatchEvent: Sendable, Equatable {
         case folderRemoved
         /// `IN_Q_OVERFLOW` or a failed watch: events were lost, rescan everything.
         case overflow
+        /// The watched folder itself was deleted or moved away: nothing below it is watched any more.
+        case rootGone
     }
 
     /// What happened.
@@ -43,6 +45,8 @@ final class Watcher: Sendable {
     /// Watch descriptor → folder path. Written by `init` and then only by the reading thread.
     private let folders = Mutex<[Int32: String]>([:])
     private let isStopped = Atomic<Bool>(false)
+    /// The watch descriptor of `root` itself.
+    private let rootDescriptor = Atomic<Int32>(-1)
 
     static let folderMask = UInt32(
         IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE | IN_MODIFY | IN_DELETE_SELF
@@ -133,6 +137,13 @@ final class Watcher: Sendable {
                 continuation.yield(WatchEvent(kind: .overflow, path: root))
                 continue
             }
+            if descriptor == rootDescriptor.load(ordering: .relaxed),
+                mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0
+            {
+                rootDescriptor.store(-1, ordering: .relaxed)
+                continuation.yield(WatchEvent(kind: .rootGone, path: root))
+                continue
+            }
             if mask & UInt32(IN_IGNORED) != 0 {
                 folders.withLock { _ = $0.removeValue(forKey: descriptor) }
                 continue
@@ -169,7 +180,9 @@ final class Watcher: Sendable {
         var pending = [folder]
         var failure: String?
         while let current = pending.popLast() {
-            let descriptor = RawPath.withCString(current) { inotify_add_watch(inotifyDescriptor, $0, Self.folderMask) }
+            // The drop folder itself may be a symbolic link to a folder: it is followed, nothing below is.
+            let mask = current == root ? Self.folderMask & ~UInt32(IN_DONT_FOLLOW) : Self.folderMask
+            let descriptor = RawPath.withCString(current) { inotify_add_watch(inotifyDescriptor, $0, mask) }
             if descriptor < 0 {
                 let reason = String(cString: strerror(errno))
                 let hint = errno == ENOSPC ? "; raise the sysctl fs.inotify.max_user_watches" : ""
@@ -177,6 +190,7 @@ final class Watcher: Sendable {
                 continue
             }
             folders.withLock { $0[descriptor] = current }
+            if current == root { rootDescriptor.store(descriptor, ordering: .relaxed) }
             guard let directory = RawPath.withCString(current, { opendir($0) }) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {

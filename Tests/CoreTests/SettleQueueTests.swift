@@ -44,4 +44,52 @@ struct SettleQueueTests {
         #expect(queue.takeReady(at: 1, limit: 4, look: { _ in nil }).count == 4)
         #expect(queue.count == 6)
     }
+
+    @Test func aFileDroppedDuringAFloodIsTakenInTheNextBatch() {
+        // Given a flood of 1,000 files due, then one more dropped after it
+        var queue = SettleQueue(settleTime: 0)
+        for index in 0..<1000 { queue.enqueueClosed("/in/flood-\(index).txt", at: Double(index) / 1000) }
+        queue.enqueueClosed("/in/single.txt", at: 5)
+        // Then the next batch holds the oldest of the flood and the file dropped last
+        let batch = queue.takeReady(at: 5, limit: 8, look: { _ in nil })
+        #expect(batch.contains("/in/single.txt"))
+        #expect(batch.contains("/in/flood-0.txt") && batch.contains("/in/flood-3.txt"))
+        #expect(batch.count == 8)
+    }
+
+    @Test(arguments: 0..<4)
+    func everyQueuedFileIsTakenOnceWhateverTheOrderOfEvents(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        var queue = SettleQueue(settleTime: 1)
+        var waiting = Set<String>()
+        var clock = 0.0
+        for _ in 0..<3000 {
+            clock += 0.01
+            let path = "/in/\(Int.random(in: 0..<400, using: &random)).txt"
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0..<5:
+                queue.enqueueClosed(path, at: clock)
+                waiting.insert(path)
+            case 5..<7:
+                queue.enqueueChanging(path, observation: nil, at: clock)
+                waiting.insert(path)
+            case 7:
+                queue.remove(path, withEverythingBelow: false)
+                waiting.remove(path)
+            default:
+                let batch = queue.takeReady(
+                    at: clock, limit: Int.random(in: 1...20, using: &random), look: { _ in nil })
+                #expect(Set(batch).count == batch.count)
+                #expect(Set(batch).isSubset(of: waiting))
+                waiting.subtract(batch)
+            }
+            #expect(queue.count == waiting.count)
+        }
+        var rounds = 0
+        while queue.count > 0, rounds < 1000 {
+            waiting.subtract(queue.takeReady(at: clock + 10, limit: 7, look: { _ in nil }))
+            rounds += 1
+        }
+        #expect(waiting.isEmpty && queue.count == 0)
+    }
 }

@@ -113,9 +113,10 @@ struct ServiceEndToEndTests {
     @Test func aTwentyThousandItemFeedLosesNoJournalEntry() async throws {
         let (root, inbox, state) = try makeWorkspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        // Given a pace well under the feed's size, so the outbox must hold entries back and send them later
+        // Given a pace under one round's commit (256 articles), so the outbox must hold entries back
+        // from the first round on and send them later
         let config = root + "/newsdrop.toml"
-        try "journal_rate_limit_burst = 6000\njournal_rate_limit_interval = 2\n".write(
+        try "journal_rate_limit_burst = 250\njournal_rate_limit_interval = 1\n".write(
             toFile: config, atomically: true, encoding: .utf8)
         let daemon = try RunningDaemon(inbox: inbox, state: state, extraArguments: ["--config", config])
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds the words of UTF-8 text and folds them, the same way for every language.
 ///
 /// A word is a run of letters and digits (Unicode alphabetic or numeric scalars), with combining
@@ -11,9 +13,16 @@
 ///
 /// Boundaries must not depend on the language: FTS5 re-tokenises stored text without its language
 /// for `snippet()` and `highlight()`, and the positions must match those indexed.
+///
+/// A word longer than ``maximumWordLength`` folded bytes is skipped whole, as every index does
+/// (Lucene 255 bytes, Xapian 64): it is never a word a reader searches for, and a 5 MB "word" would
+/// otherwise be folded, stemmed, hashed and indexed at the cost of a whole archive of articles.
 struct WordScanner {
     /// The fold table, borrowed for one scan.
     let table: UnsafeBufferPointer<UInt64>
+
+    /// The longest word kept, in folded UTF-8 bytes: the `max_token_length` setting, set once at start.
+    static let maximumWordLength = Atomic<Int>(64)
 
     /// Elided words dropped before an apostrophe, folded: French, Italian and Catalan.
     static let elisions: Set<[UInt8]> = Set(
@@ -27,6 +36,7 @@ struct WordScanner {
     ///
     /// `bytes` must be valid UTF-8 (any Swift string's storage is).
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
+        let limit = Self.maximumWordLength.load(ordering: .relaxed)
         var term: [UInt8] = []
         term.reserveCapacity(64)
         var wordStart = -1  // byte offset of the word being read, -1 between words
@@ -53,6 +63,8 @@ struct WordScanner {
             guard wordStart >= 0 else { return true }
             defer { wordStart = -1 }
             if followsApostrophe, term.count == 1, term[0] == UInt8(ascii: "s") { return true }
+            // Past the limit the word stopped growing (see below): it is skipped, not cut.
+            if term.count > limit { return true }
             return term.withUnsafeBufferPointer { emit($0, wordStart..<wordEnd) }
         }
 
@@ -69,11 +81,13 @@ struct WordScanner {
                     followsApostrophe = index == possessiveStart
                     term.removeAll(keepingCapacity: true)
                 }
-                Self.append(folded.first, to: &term)
-                lastFolded = folded.first
-                if folded.second != 0 {
-                    Self.append(folded.second, to: &term)
-                    lastFolded = folded.second
+                if term.count <= limit {
+                    Self.append(folded.first, to: &term)
+                    lastFolded = folded.first
+                    if folded.second != 0 {
+                        Self.append(folded.second, to: &term)
+                        lastFolded = folded.second
+                    }
                 }
                 wordEnd = index + length
             case .ideograph:
@@ -91,11 +105,11 @@ struct WordScanner {
                     ideograph = (folded.first, range, false)
                 }
             case .mark where wordStart >= 0:
-                Self.append(folded.first, to: &term)
+                if term.count <= limit { Self.append(folded.first, to: &term) }
                 lastFolded = folded.first
                 wordEnd = index + length
             case .droppedMark where wordStart >= 0:
-                if let composed = ScalarFolding.composeCyrillic(lastFolded, value) {
+                if term.count <= limit, let composed = ScalarFolding.composeCyrillic(lastFolded, value) {
                     // Both are two-byte scalars: replace the base letter's bytes.
                     term.removeLast(2)
                     Self.append(composed, to: &term)
@@ -181,5 +195,14 @@ struct WordScanner {
             bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
             bytes.append(UInt8(0x80 | value & 0x3F))
         }
+    }
+}
+
+extension Analyzer {
+    /// The longest word indexed and searched, in folded UTF-8 bytes (`max_token_length`, 64 by
+    /// default): longer words are skipped whole. Set once at start, before any text is analysed.
+    public static var maximumWordLength: Int {
+        get { WordScanner.maximumWordLength.load(ordering: .relaxed) }
+        set { WordScanner.maximumWordLength.store(newValue, ordering: .relaxed) }
     }
 }

@@ -20,11 +20,21 @@ public struct SettleQueue: Sendable {
     struct Entry: Sendable {
         var due: Double
         var lastSeen: Observation?
+        /// Where the entry stands in `order`: its position plus `base`.
+        var sequence: Int
     }
 
     /// Seconds a file must stay unchanged.
     public var settleTime: Double
     private var entries: [String: Entry] = [:]
+    /// Paths in the order they were queued; a position is live while its entry's sequence points
+    /// at it (a path queued again moves to the end). Lets a batch be taken from both ends without
+    /// looking at every waiting file: a flood of 100,000 files costs a batch, not the flood.
+    private var order: [String] = []
+    /// The sequence of `order[0]`.
+    private var base = 0
+    /// Positions before this one are dead.
+    private var head = 0
 
     /// Creates an empty queue.
     public init(settleTime: Double) {
@@ -39,7 +49,7 @@ public struct SettleQueue: Sendable {
 
     /// A file closed after writing: due now.
     public mutating func enqueueClosed(_ path: String, at now: Double) {
-        entries[path] = Entry(due: now, lastSeen: nil)
+        schedule(path, due: now, lastSeen: nil)
     }
 
     /// A file that may still be written, as `observation` shows it now: due after the settle time.
@@ -47,35 +57,78 @@ public struct SettleQueue: Sendable {
     /// A file that is already older than the settle time (found by a scan) is due at once.
     public mutating func enqueueChanging(_ path: String, observation: Observation?, at now: Double) {
         if let observation, now - observation.modificationTime >= settleTime {
-            entries[path] = Entry(due: now, lastSeen: nil)
+            schedule(path, due: now, lastSeen: nil)
         } else if entries[path] == nil || entries[path]?.lastSeen != nil {
-            entries[path] = Entry(due: now + settleTime, lastSeen: observation)
+            schedule(path, due: now + settleTime, lastSeen: observation)
         }
     }
 
-    /// Forgets `path`, and everything below it when it is a folder.
-    public mutating func remove(_ path: String) {
+    /// Forgets `path`, and everything below it when it may be a folder (an O(n) walk; a file
+    /// removal passes false).
+    public mutating func remove(_ path: String, withEverythingBelow: Bool = true) {
         entries[path] = nil
+        guard withEverythingBelow else { return }
         let prefix = path + "/"
         for key in entries.keys where key.hasPrefix(prefix) { entries[key] = nil }
     }
 
     /// Takes the files due at `now` whose state has settled, at most `limit`.
     ///
+    /// Half the places go to the files queued last and half to those queued first: a flood of
+    /// thousands goes through oldest first, while a file dropped during it is read in the next
+    /// round instead of after the whole flood. Each end is looked at over a bounded stretch, so a
+    /// round costs about `limit`, however many files wait.
+    ///
     /// `look` returns what the file is now, or nil when it is gone (it is then returned too, so
     /// the caller finds it missing and removes it). A file that changed since the last look waits
     /// another settle time.
     public mutating func takeReady(at now: Double, limit: Int, look: (String) -> Observation?) -> [String] {
         var ready: [String] = []
-        for (path, entry) in entries where entry.due <= now {
-            if ready.count >= limit { break }
-            if let previous = entry.lastSeen, let current = look(path), current != previous {
-                entries[path] = Entry(due: now + settleTime, lastSeen: current)
-                continue
-            }
-            entries[path] = nil
-            ready.append(path)
+        let stretch = 16 * max(limit, 1)
+        var position = order.count - 1
+        while position >= 0, ready.count < limit / 2, order.count - position <= stretch {
+            take(at: position, now: now, look: look, into: &ready)
+            position -= 1
         }
+        position = head
+        while position < order.count, ready.count < limit, position - head < stretch {
+            take(at: position, now: now, look: look, into: &ready)
+            position += 1
+        }
+        compact()
         return ready.sorted()
+    }
+
+    /// Takes the live entry at `position` when it is due and settled, or queues it again.
+    private mutating func take(
+        at position: Int, now: Double, look: (String) -> Observation?, into ready: inout [String]
+    ) {
+        let path = order[position]
+        guard let entry = entries[path], entry.sequence == base + position, entry.due <= now else { return }
+        if let previous = entry.lastSeen, let current = look(path), current != previous {
+            schedule(path, due: now + settleTime, lastSeen: current)
+            return
+        }
+        entries[path] = nil
+        ready.append(path)
+    }
+
+    private mutating func schedule(_ path: String, due: Double, lastSeen: Observation?) {
+        entries[path] = Entry(due: due, lastSeen: lastSeen, sequence: base + order.count)
+        order.append(path)
+    }
+
+    /// Trims dead positions: at the end at once, at the front once they are most of `order`.
+    private mutating func compact() {
+        func isLive(_ position: Int) -> Bool { entries[order[position]]?.sequence == base + position }
+        // Trimmed end positions are past every live one, so their sequences can be given again.
+        while !order.isEmpty, !isLive(order.count - 1) { order.removeLast() }
+        head = min(head, order.count)
+        while head < order.count, !isLive(head) { head += 1 }
+        if head > 64, head * 2 > order.count {
+            order.removeFirst(head)
+            base += head
+            head = 0
+        }
     }
 }

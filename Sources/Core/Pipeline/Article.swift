@@ -22,6 +22,8 @@ public struct Article: Sendable, Equatable {
     public var topics: [TopicScore] = []
     /// Why `topics` is empty, when it is.
     public var topicsNote: String?
+    /// What was left out of the article or its file by the ingest limits, when something was.
+    public var note: String?
     /// The people, organisations and places named, most mentioned first.
     public var entities: [Entity] = []
     /// What the article brings to story clustering and duplicate detection; nil when not computed.

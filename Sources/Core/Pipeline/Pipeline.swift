@@ -3,19 +3,35 @@ import Foundation
 /// Turns a file's bytes into articles: decode, extract, clean, detect the language.
 ///
 /// Pure: no I/O, so `run`, `ingest` and `classify` all give the same result for the same bytes.
+/// Two steps, so a file of many articles can be analysed and committed a part at a time:
+/// ``extract(from:fileName:modified:)`` splits the file, ``analyse(_:of:)`` understands one article.
 public struct Pipeline: Sendable {
     /// Puts topics and entities on each article.
     public let classifier: Classifier
+    /// How much of one file is taken in.
+    public var limits: IngestLimits
 
     /// Creates the pipeline; without a classifier, articles get no topics and no entities.
-    public init(classifier: Classifier = .none) {
+    public init(classifier: Classifier = .none, limits: IngestLimits = IngestLimits()) {
         self.classifier = classifier
+        self.limits = limits
     }
 
     /// The articles in `bytes`, read from a file named `fileName`, or the reason there are none.
     ///
     /// `modified` is the file's time, against which a date without a year in the text is resolved.
     public func articles(from bytes: [UInt8], fileName: String, modified: Date = Date()) throws(Rejection) -> [Article]
+    {
+        let file = try extract(from: bytes, fileName: fileName, modified: modified)
+        return file.articles.indices.map { analyse($0, of: file) }
+    }
+
+    /// `bytes` decoded and split into articles, none analysed yet, or the reason there are none.
+    ///
+    /// Articles past `limits.maxArticlesPerFile` are left out and text past `limits.maxWordsPerArticle`
+    /// words is cut; either adds a note to the article (the first one, for the file's count).
+    public func extract(from bytes: [UInt8], fileName: String, modified: Date = Date()) throws(Rejection)
+        -> ExtractedFile
     {
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
             throw Rejection(.empty, "'\(fileName)' is empty: there is no text to index")
@@ -30,7 +46,8 @@ public struct Pipeline: Sendable {
         let format = FormatSniffer.format(of: decoded, fileName: fileName)
         let text = format == .text ? Self.removingLeadingDateLabel(decoded) : decoded
         // An article needs words; one without a title (a feed item, a JSON record) takes its first line.
-        let extracted = ArticleExtractor.articles(in: text, format: format).compactMap { found -> ExtractedArticle? in
+        var notes: [String?] = []
+        var extracted = ArticleExtractor.articles(in: text, format: format).compactMap { found -> ExtractedArticle? in
             var found = found
             // Markup and JSON escapes (`&#27;`, `\u001b`) can bring control characters back.
             found.title = ControlCharacters.removing(found.title)
@@ -39,20 +56,37 @@ public struct Pipeline: Sendable {
                 guard let derived = PlainTextExtractor.extract(found.text) else { return nil }
                 found.title = derived.title
             }
+            let cut = limits.cutting(found.text)
+            found.text = cut.text
+            notes.append(cut.note)
             return found
         }
         guard !extracted.isEmpty else {
             throw Rejection(.noArticle, "'\(fileName)' was read as \(format.rawValue) but holds no article with words")
         }
-        return extracted.map { found in
-            let language = LanguageDetector.detect(found.title + "\n" + found.text)
-            var article = Article(
-                item: found.item, title: Self.singleLine(found.title), text: found.text,
-                date: found.date ?? DateFinder.findDate(inText: decoded, reference: modified), source: found.source,
-                language: language.code, languageConfidence: language.confidence, format: format.rawValue)
-            classifier.label(&article)
-            return article
+        if extracted.count > limits.maxArticlesPerFile {
+            let note =
+                "only the first \(limits.maxArticlesPerFile) of the file's \(extracted.count) articles were kept "
+                + "(max_articles_per_file)"
+            extracted.removeLast(extracted.count - limits.maxArticlesPerFile)
+            notes[0] = [note, notes[0]].compactMap { $0 }.joined(separator: "; ")
         }
+        return ExtractedFile(
+            articles: extracted, notes: Array(notes.prefix(extracted.count)), format: format,
+            dateInText: DateFinder.findDate(inText: decoded, reference: modified))
+    }
+
+    /// The article at `index` of `file`, with its language, topics, entities and story features.
+    public func analyse(_ index: Int, of file: ExtractedFile) -> Article {
+        let found = file.articles[index]
+        let language = LanguageDetector.detect(found.title + "\n" + found.text)
+        var article = Article(
+            item: found.item, title: Self.singleLine(found.title), text: found.text,
+            date: found.date ?? file.dateInText, source: found.source, language: language.code,
+            languageConfidence: language.confidence, format: file.format.rawValue)
+        article.note = file.notes[index]
+        classifier.label(&article)
+        return article
     }
 
     /// A title on one line: every run of white space, no-break spaces included, becomes one space.

@@ -110,6 +110,17 @@ extension Store {
                 try upsert(article, outcome: outcome, time: time, db: db, events: &events)
                 progress()
             }
+        case .part(let part):
+            for article in part.articles {
+                try upsert(article, outcome: outcome, time: time, db: db, events: &events)
+                progress()
+            }
+            // The file is recorded with its last part only: stopped half-way, it is read again
+            // at start-up, and the articles already stored are found unchanged.
+            guard let items = part.allItems else { return }
+            state = "indexed"
+            reason = nil
+            try deleteDocuments(db, path: outcome.path, keeping: items, time: time, events: &events)
         }
         try db.executeCached(
             sql: """
@@ -204,7 +215,8 @@ extension Store {
             kind: isDuplicate ? .duplicate : kind, path: outcome.path, documentID: id, language: article.language,
             title: article.title, topics: article.topics.map(\.label).joined(separator: ","),
             entities: article.entities.map(\.id).joined(separator: ","), storyID: placement?.storyID,
-            duplicateOf: isDuplicate ? placement?.duplicateOf : nil)
+            duplicateOf: isDuplicate ? placement?.duplicateOf : nil,
+            extraFields: article.note.map { ["NEWSDROP_NOTE": $0] } ?? [:])
         events.append(try record(event, time: time, db: db))
     }
 

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// A large input does not hold the others up: it goes in by parts, and a file dropped meanwhile
+/// joins the next part. Latency figures: Benchmarks/latency_under_load.py.
+@Suite(.serialized)
+struct FairnessEndToEndTests {
+    init() throws {
+        guard JournalReader.isAvailable else {
+            throw TestFailure("no journald is listening: run `make journald` (or start /lib/systemd/systemd-journald)")
+        }
+    }
+
+    @Test func aFileDroppedDuringATwentyThousandItemFeedIsReportedWithinOnePart() async throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let daemon = try RunningDaemon(inbox: inbox, state: state)
+
+        // Given a 20,000-item feed being ingested
+        var feed = ""
+        for item in 0..<20_000 {
+            feed +=
+                "{\"id\":\"n\(item)\",\"title\":\"Bulletin \(item) of the wire\",\"text\":\"Report number \(item) "
+                + "says that \(item * 7) tonnes of grain left port \(item % 97) on day \(item % 365).\"}\n"
+        }
+        try feed.write(toFile: root + "/feed.ndjson", atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: root + "/feed.ndjson", toPath: inbox + "/feed.ndjson")
+        let started = try await eventually(seconds: 120) { () -> Int? in
+            let count = try documents(state: state)
+            return count > 0 ? count : nil
+        }
+        let atDrop = try #require(started, "the feed's first part committed")
+
+        // When a single article is dropped
+        let text = "Harbour strike stops the cranes at dawn\n\nDockers walked out over pay; ships wait at anchor.\n"
+        try text.write(toFile: root + "/single.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: root + "/single.txt", toPath: inbox + "/single.txt")
+
+        // Then it is reported after at most two more parts of the feed (256 articles each), long
+        // before the feed's end: its document id counts what was committed in between
+        let entry = try #require(
+            try await eventually(seconds: 120) {
+                try JournalReader.events("ingested", pid: daemon.pid).first {
+                    $0["NEWSDROP_PATH"] == inbox + "/single.txt"
+                }
+            }, "the single file's ingested entry")
+        let documentID = try #require(Int(entry["NEWSDROP_DOC_ID"] ?? ""))
+        #expect(
+            documentID - atDrop <= 3 * 256, "feed articles committed before the single file: \(documentID - atDrop)")
+        #expect(documentID < 19_000, "the feed was still going on")
+        #expect(daemon.stop() == 0)
+    }
+
+    private func documents(state: String) throws -> Int {
+        let result = try newsdrop(["status", "--state-dir", state, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        return object?["documents"] as? Int ?? 0
+    }
+}
