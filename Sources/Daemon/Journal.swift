@@ -48,6 +48,12 @@ final class Journal: Sendable {
             Self.writeJSONLine(fields)
             return true
         }
+        // sd_journal_sendv reports success when journald's socket is missing (it "fails silently"):
+        // a log line would be lost, so it goes to stderr then. Events ask `isAccepting` themselves.
+        if fallingBackToStderr, !Self.journaldListens() {
+            Self.writeJSONLine(fields + [("NEWSDROP_JOURNAL_ERROR", "journald is not listening")])
+            return false
+        }
         let result = Self.sendv(fields.map(Self.line))
         if result < 0 {
             lastError.withLock { $0 = String(cString: strerror(-result)) }
@@ -65,6 +71,16 @@ final class Journal: Sendable {
     static func line(_ field: (name: String, value: String)) -> [UInt8] {
         if field.name == "NEWSDROP_PATH" { return Array("NEWSDROP_PATH=".utf8) + RawPath.bytes(field.value) }
         return Array("\(field.name)=\(ControlCharacters.removing(field.value))".utf8)
+    }
+
+    /// Whether entries sent now reach their target: always for stderr, and for the journal when
+    /// journald listens on its socket. Asked around a batch of events, since `send` cannot tell
+    /// a missing journald from a working one.
+    var isAccepting: Bool {
+        guard isJournald else { return true }
+        if Self.journaldListens() { return true }
+        lastError.withLock { $0 = "nothing listens on \(Self.socketPath)" }
+        return false
     }
 
     /// Wraps `sd_journal_sendv(3)`: all lines in one buffer, one `iovec` per line pointing into it.

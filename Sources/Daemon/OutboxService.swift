@@ -17,6 +17,8 @@ final class OutboxService: Service {
     private let pacer: Mutex<JournalPacer>
     /// Whether the last flush stopped at the pacer's limit, so the log says so once per episode.
     private let isPaced = Mutex(false)
+    /// Whether the journal refused the last entry, so the log says so once per outage.
+    private let isJournalDown = Mutex(false)
     private let wakeUps: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
 
@@ -66,15 +68,51 @@ final class OutboxService: Service {
                     if allowance == 0 { notePaced() } else { isPaced.withLock { $0 = false } }
                     break
                 }
-                for event in events { journal.send(event.journalFields) }
-                pacer.withLock { $0.record(events.count, at: now) }
-                try store.markSent(events.map(\.id))
-                sent += events.count
+                // An event the journal refused stays unsent, with those after it, for the next turn.
+                // journald gone before or during the batch leaves the whole batch unsent: it is
+                // sent again later, with the same NEWSDROP_EVENT_ID.
+                guard journal.isAccepting else {
+                    noteJournalDown()
+                    return sent
+                }
+                let delivered = events.prefix { journal.send($0.journalFields, fallingBackToStderr: false) }
+                guard journal.isAccepting else {
+                    noteJournalDown()
+                    return sent
+                }
+                pacer.withLock { $0.record(delivered.count, at: now) }
+                try store.markSent(delivered.map(\.id))
+                sent += delivered.count
+                if delivered.count < events.count {
+                    noteJournalDown()
+                    return sent
+                }
             }
         } catch {
             logger.error("Cannot read or mark the outbox: \(error)")
         }
+        noteJournalBack(sent: sent)
         return sent
+    }
+
+    /// Says once, when the journal starts refusing entries, that events wait (not once per event per second).
+    private func noteJournalDown() {
+        guard
+            !isJournalDown.withLock({ isDown in
+                defer { isDown = true }; return isDown
+            })
+        else { return }
+        let unsent = (try? store.status().unsentEvents) ?? 0
+        let reason = journal.lastError.withLock { $0 }
+        logger.error(
+            "The journal does not accept entries (\(reason)): \(unsent) events wait in the archive and are sent when it is back"
+        )
+    }
+
+    private func noteJournalBack(sent: Int) {
+        guard isJournalDown.withLock({ $0 }), journal.isAccepting else { return }
+        isJournalDown.withLock { $0 = false }
+        logger.notice("The journal accepts entries again: sent the \(sent) events that waited")
     }
 
     private func notePaced() {
