@@ -34,6 +34,8 @@ struct IngestCommand: AsyncParsableCommand {
         let store: Store
         do {
             store = try Store(stateDirectory: stateDirectory, create: true)
+        } catch let error where error.code == .damaged {
+            throw fail(DamagedArchive.sentence(error, inbox: nil, stateDirectory: stateDirectory), Exit.failure)
         } catch {
             throw fail(error.description, Exit.failure)
         }
