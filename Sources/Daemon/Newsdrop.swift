@@ -11,6 +11,7 @@ struct Newsdrop: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self,
             ClassifyCommand.self, TrainCommand.self, DigestCommand.self, StoriesCommand.self, CheckCommand.self,
+            ReindexCommand.self,
         ]
     )
 
