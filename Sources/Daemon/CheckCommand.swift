@@ -9,10 +9,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the archive for damage: prints ok, or the problems found.",
         discussion: """
-            Runs SQLite's PRAGMA integrity_check on the archive, read-only, so it works beside the running
-            service and for members of group newsdrop. The full-text index's own check (FTS5 integrity-check)
-            runs as a write: it is done only when this user may write the archive and no service runs on it;
-            otherwise a note on stderr says it was left out. At most 20 problems are listed. Exit status 1 when
+            Runs SQLite's PRAGMA integrity_check on the archive, read-only, so it works beside the running \
+            service and for members of group newsdrop. The full-text index's own check (FTS5 integrity-check) \
+            runs as a write: it is done only when this user may write the archive and no service runs on it; \
+            otherwise a note on stderr says it was left out. At most 20 problems are listed. Exit status 1 when \
             the archive is damaged: rebuild it with 'newsdrop reindex'.
             """)
 

@@ -9,10 +9,10 @@ struct ReindexCommand: AsyncParsableCommand {
         commandName: "reindex",
         abstract: "Rebuild the archive from the drop folder (after damage), keeping the old file beside it.",
         discussion: """
-            Refuses while a service runs on the state directory. The archive and its -wal and -shm files are
-            renamed newsdrop.sqlite.damaged-TIME (or .old-TIME when it was healthy; TIME in UTC), never deleted;
-            a fresh archive is made and every file of the drop folder is ingested as 'newsdrop ingest' does.
-            The rebuild's events are recorded as already sent: the journal told of these articles when they
+            Refuses while a service runs on the state directory. The archive and its -wal and -shm files are \
+            renamed newsdrop.sqlite.damaged-TIME (or .old-TIME when it was healthy; TIME in UTC), never deleted; \
+            a fresh archive is made and every file of the drop folder is ingested as 'newsdrop ingest' does. \
+            The rebuild's events are recorded as already sent: the journal told of these articles when they \
             arrived, and is not told again. Rejected files are counted, not an error.
             """)
 
