@@ -26,7 +26,8 @@ struct ArchiveOptions: ParsableArguments {
         }
     }
 
-    /// Opens the archive, failing with a message that names the path when it is missing.
+    /// Opens the archive, failing with a message that names the path when it is missing, or with
+    /// the one sentence of ``DamagedArchive`` when it is damaged.
     ///
     /// Read-only unless `writable`: reading needs only read access to the state directory, so
     /// members of the service's group can search the archive the service writes.
@@ -36,6 +37,9 @@ struct ArchiveOptions: ParsableArguments {
         if let length = (try? Config.load(path: config))?.maxTokenLength { Analyzer.maximumWordLength = length }
         do {
             return try Store(stateDirectory: directory, create: false, readOnly: !writable)
+        } catch let error where error.code == .damaged {
+            let inbox = DamagedArchive.configuredInbox(config: config)
+            throw fail(DamagedArchive.sentence(error, inbox: inbox, stateDirectory: directory), Exit.failure)
         } catch {
             throw fail(error.description, Exit.failure)
         }

@@ -34,6 +34,8 @@ struct IngestCommand: AsyncParsableCommand {
         let store: Store
         do {
             store = try Store(stateDirectory: stateDirectory, create: true)
+        } catch let error where error.code == .damaged {
+            throw fail(DamagedArchive.sentence(error, inbox: nil, stateDirectory: stateDirectory), Exit.failure)
         } catch {
             throw fail(error.description, Exit.failure)
         }
@@ -56,27 +58,15 @@ struct IngestCommand: AsyncParsableCommand {
         let (classifier, problems) = DataDirectory.loadClassifier(configured: dataDirectory)
         for problem in problems { printError("newsdrop: warning: \(problem)") }
         let processor = FileProcessor(root: nil, maxFileSize: maxFileSize, pipeline: Pipeline(classifier: classifier))
-        var ingester = BatchIngester(processor: processor, store: store)
-        // On a terminal, a progress bar; otherwise (a pipe, a log file) only the lines below.
-        let progress = ProgressBar.isTerminal ? ProgressBar(total: files.count) : nil
+        let ingester = BatchIngester(processor: processor, store: store)
         let clock = ContinuousClock()
         let start = clock.now
-        var events: [StoredEvent] = []
+        let events: [StoredEvent]
         do {
-            if !removals.isEmpty { events += try store.remove(paths: removals) }
-            var index = files.startIndex
-            while index < files.endIndex {
-                let batch = Array(files[index..<min(index + 256, files.endIndex)])
-                let batchStart = index
-                ingester.onFileAnalysed = { progress?.update(done: batchStart + $0) }
-                events += try await ingester.ingest(batch).events
-                index += batch.count
-            }
+            events = try await Self.ingest(files, removing: removals, with: ingester, into: store)
         } catch {
-            progress?.clear()
             throw fail("Cannot commit to the archive in '\(stateDirectory)': \(error)", Exit.failure)
         }
-        progress?.clear()
         let elapsed = start.duration(to: clock.now)
         for event in events { print(event.message) }
         sendUnsentEvents(of: store)
@@ -88,5 +78,29 @@ struct IngestCommand: AsyncParsableCommand {
                 + StoredEvent.Kind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
                 .joined(separator: ", ") + (events.isEmpty ? "nothing changed" : ""))
         if counts[.rejected] != nil { throw Exit.badInput }
+    }
+}
+
+extension IngestCommand {
+    /// Removes `removals`, then ingests `files` in batches of 256 through `ingester`, with a
+    /// progress bar on a terminal: the path `ingest` and `reindex` share. Returns the events committed.
+    static func ingest(
+        _ files: [String], removing removals: [String], with ingester: BatchIngester, into store: Store
+    ) async throws -> [StoredEvent] {
+        var ingester = ingester
+        // On a terminal, a progress bar; otherwise (a pipe, a log file) only the caller's lines.
+        let progress = ProgressBar.isTerminal ? ProgressBar(total: files.count) : nil
+        defer { progress?.clear() }
+        var events: [StoredEvent] = []
+        if !removals.isEmpty { events += try store.remove(paths: removals) }
+        var index = files.startIndex
+        while index < files.endIndex {
+            let batch = Array(files[index..<min(index + 256, files.endIndex)])
+            let batchStart = index
+            ingester.onFileAnalysed = { progress?.update(done: batchStart + $0) }
+            events += try await ingester.ingest(batch).events
+            index += batch.count
+        }
+        return events
     }
 }

@@ -10,7 +10,8 @@ struct Newsdrop: AsyncParsableCommand {
         version: Newsdrop.version,
         subcommands: [
             RunCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self,
-            ClassifyCommand.self, TrainCommand.self, DigestCommand.self, StoriesCommand.self,
+            ClassifyCommand.self, TrainCommand.self, DigestCommand.self, StoriesCommand.self, CheckCommand.self,
+            ReindexCommand.self,
         ]
     )
 

@@ -65,6 +65,10 @@ struct RunCommand: AsyncParsableCommand {
             lock = try ServiceLock(
                 stateDirectory: settings.stateDirectory, info: serviceInfo(settings, classifier: classifier))
             store = try Store(stateDirectory: settings.stateDirectory, create: true)
+            // A truncated or overwritten file opens, then fails on the first page it lacks: check it now.
+            try store.verify()
+        } catch let error as StoreError where error.code == .damaged {
+            throw reportDamage(error, settings: settings, journal: journal, logger: logger)
         } catch {
             logger.critical("\(error)")
             throw fail("\(error)", Exit.failure)
@@ -110,6 +114,24 @@ struct RunCommand: AsyncParsableCommand {
         }
         logger.info("Stopped")
         withExtendedLifetime(lock) {}  // the lock is held until the service has stopped
+    }
+
+    /// Reports a damaged archive once: one entry with priority error in the journal when it
+    /// listens, and one sentence on stderr unless stderr is that same journal (under systemd).
+    /// Returns the exit code to throw.
+    private func reportDamage(_ error: StoreError, settings: Config, journal: Journal, logger: Logger) -> ExitCode {
+        let sentence = DamagedArchive.sentence(error, inbox: settings.inbox, stateDirectory: settings.stateDirectory)
+        if journal.isJournald {
+            logger.error(
+                "\(sentence)",
+                metadata: [
+                    "archive": "\(settings.stateDirectory)/\(Store.databaseName)", "reason": "\(error.reason)",
+                ])
+        }
+        if !journal.isJournald || !DamagedArchive.isStandardErrorTheJournal {
+            printError("newsdrop: " + sentence)
+        }
+        return Exit.failure
     }
 
     /// What `newsdrop status` shows of this daemon.

@@ -68,6 +68,7 @@ public struct Store: Sendable {
                 isCurrent = true
             }
         } catch {
+            if let damage = Self.damage(error, path: path) { throw damage }
             throw StoreError(.unusable, "Cannot open the archive at '\(path)': \(error)", cause: error)
         }
         if !isCurrent {
@@ -184,6 +185,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case missing
         /// The database cannot be opened, migrated, read or written.
         case unusable
+        /// The database file is not a database, is truncated or is corrupt: only a rebuild helps.
+        case damaged
     }
 
     /// The kind of failure.
@@ -192,11 +195,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The underlying error, when there is one.
     public var cause: (any Error)?
+    /// What is wrong, in a few words ("file is not a database"), for ``Code/damaged``; else the message.
+    public var reason: String
 
-    init(_ code: Code, _ message: String, cause: (any Error)? = nil) {
+    init(_ code: Code, _ message: String, cause: (any Error)? = nil, reason: String? = nil) {
         self.code = code
         self.message = message
         self.cause = cause
+        self.reason = reason ?? message
     }
 
     /// The message.
