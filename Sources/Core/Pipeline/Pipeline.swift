@@ -32,11 +32,12 @@ public struct Pipeline: Sendable {
         // An article needs words; one without a title (a feed item, a JSON record) takes its first line.
         let extracted = ArticleExtractor.articles(in: text, format: format).compactMap { found -> ExtractedArticle? in
             var found = found
-            if found.title.allSatisfy(\.isWhitespace) {
+            found.title = Self.singleLine(found.title)
+            if found.title.isEmpty {
                 guard let derived = PlainTextExtractor.extract(found.text) else { return nil }
-                found.title = derived.title
+                found.title = Self.singleLine(derived.title)
             }
-            return found
+            return found.title.isEmpty ? nil : found
         }
         guard !extracted.isEmpty else {
             throw Rejection(.noArticle, "'\(fileName)' was read as \(format.rawValue) but holds no article with words")
@@ -44,7 +45,7 @@ public struct Pipeline: Sendable {
         return extracted.map { found in
             let language = LanguageDetector.detect(found.title + "\n" + found.text)
             var article = Article(
-                item: found.item, title: Self.singleLine(found.title), text: found.text,
+                item: found.item, title: found.title, text: found.text,
                 date: found.date ?? DateFinder.findDate(inText: decoded, reference: modified), source: found.source,
                 language: language.code, languageConfidence: language.confidence, format: format.rawValue)
             classifier.label(&article)
@@ -52,12 +53,24 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// A title on one line: every run of white space, no-break spaces included, becomes one space.
+    /// A title on one line: every run of white space, no-break spaces included, or of control characters
+    /// becomes one space.
     ///
     /// Titles are shown in lists, the journal and digests, where a line break or a no-break space
     /// before French punctuation ("Russie ?") only gets in the way; the body keeps what was written.
+    /// Control characters that escapes put back after decoding (`&#x1B;` in markup, `\u001b` in
+    /// JSON) would garble a terminal or a log line.
     static func singleLine(_ title: String) -> String {
-        title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard title.unicodeScalars.contains(where: isControl) else {
+            return title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let visible = String(String.UnicodeScalarView(title.unicodeScalars.map { isControl($0) ? " " : $0 }))
+        return visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether `scalar` is a C0 control, DEL or a C1 control (U+0080–U+009F).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Text without a leading `date 2021-12` label that some scrapers put before the article.
@@ -72,19 +85,21 @@ public struct Pipeline: Sendable {
         return String(afterLabel.dropFirst(value.count).drop(while: \.isWhitespace))
     }
 
-    /// Text without control characters other than tab and newline (CR becomes a newline).
+    /// Text without control characters other than tab and newline (CR and NEL become a newline).
+    ///
+    /// C1 controls (U+0080–U+009F) go too: they come from the bytes Windows-1252 leaves undefined,
+    /// read as Latin-1, and from UTF-8 that encodes them, and no text means them.
     static func removingControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F })
-        else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else { return text }
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
-            if scalar == "\r" {
+            if scalar == "\r" || scalar == "\u{85}" {
                 scalars.append("\n")
             } else if scalar == "\n" {
                 if !previousWasCR { scalars.append(scalar) }
-            } else if scalar == "\t" || (scalar.value >= 0x20 && scalar.value != 0x7F) {
+            } else if scalar == "\t" || !isControl(scalar) {
                 scalars.append(scalar)
             }
         }
