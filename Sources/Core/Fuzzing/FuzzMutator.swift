@@ -8,7 +8,7 @@ public struct FuzzMutator: Sendable {
     public var maxSize: Int
 
     /// Creates a mutator whose outputs hold at most `maxSize` bytes.
-    public init(maxSize: Int = 128 * 1024) {
+    public init(maxSize: Int = 64 * 1024) {
         self.maxSize = maxSize
     }
 
@@ -90,8 +90,8 @@ public struct FuzzMutator: Sendable {
         return start..<(start + Int.random(in: 0...limit, using: &random))
     }
 
-    /// 1,000 to 100,000, smaller lengths more often.
+    /// 250 to 60,000, smaller lengths more often.
     private func longRunLength(_ random: inout SeededGenerator) -> Int {
-        [1000, 10_000, 100_000][Int.random(in: 0..<3, using: &random)] / Int.random(in: 1...4, using: &random)
+        [1000, 10_000, 60_000][Int.random(in: 0..<3, using: &random)] / Int.random(in: 1...4, using: &random)
     }
 }
