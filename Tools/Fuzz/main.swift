@@ -137,6 +137,7 @@ while inputs < options.count ?? .max, deadline.map({ clock.now < $0 }) ?? true {
     if lastReport.duration(to: clock.now) > .seconds(10) {
         lastReport = clock.now
         print("fuzz: \(inputs) inputs, \(failures) failures, \(rate()) inputs/s")
+        fflush(nil)  // progress shows when the output goes to a file or a pipe
     }
 }
 record(fuzzer.finish())
