@@ -9,7 +9,7 @@ CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
 .PHONY: run test build deps journald model eval bench-classify bench-stories idf gazetteer lint format clean \
-	man install uninstall deb
+	man install uninstall deb fuzz
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2).
 deps:
@@ -58,6 +58,16 @@ bench-classify: build
 bench-stories: build
 	$(SWIFT) build -c release --product StoryTiming
 	.build/release/StoryTiming data $(CORPUS) 1000 50000
+
+FUZZ_COUNT   ?= 100000
+FUZZ_SECONDS ?=
+FUZZ_SEED    ?= 1
+
+## Mutated files through the whole pipeline and a temporary store (release); findings in crashes/.
+## FUZZ_SECONDS, when set, also stops the run after that many seconds.
+fuzz: deps
+	$(SWIFT) build -c release --product Fuzz
+	.build/release/Fuzz --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --data data $(if $(FUZZ_SECONDS),--seconds $(FUZZ_SECONDS))
 
 ## Regenerate data/idf.tsv (how many corpus articles hold each term and key) for story features.
 idf: build

@@ -118,4 +118,55 @@ struct PipelineTests {
         #expect(article.title == "First headline of the day here")
         #expect(article.text == "Body line one has words.\nSecond line of the body text.")
     }
+
+    // Found by `make fuzz`: bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) fell back
+    // to Latin-1 C1 controls, and UTF-8 may encode them; NEL is a line break.
+    @Test(
+        arguments: [
+            [0x81], [0x8D], [0x8F], [0x90], [0x9D], [0xC2, 0x9B], [0xC2, 0x80],
+        ] as [[UInt8]])
+    func c1ControlCharactersLeaveTitleAndText(control: [UInt8]) throws {
+        let bytes =
+            Array("Budget vote".utf8) + control + Array(" delayed again\n\nThe vote".utf8) + control
+            + Array(" on the budget was delayed until Friday.".utf8)
+        let article = try #require(try pipeline.articles(from: bytes, fileName: "a.txt").first)
+        #expect(article.title == "Budget vote delayed again")
+        #expect(article.text == "The vote on the budget was delayed until Friday.")
+    }
+
+    @Test func nextLineBecomesANewline() throws {
+        let text = "First headline of the day here\u{85}Body line one has words.\u{85}Second line of the body."
+        let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == "First headline of the day here")
+        #expect(article.text == "Body line one has words.\nSecond line of the body.")
+    }
+
+    // Found by `make fuzz`: escapes put control characters back after decoding.
+    @Test(arguments: [
+        (
+            "a.html",
+            "<html><head><title>Red&#x1B;[31m alert&#27; issued</title></head><body><p>The weather office "
+                + "issued a red alert for the coast on Monday.</p></body></html>"
+        ),
+        ("a.json", #"{"title": "Red\u001b[31m alert\u0002 issued", "text": "The weather office issued a red alert."}"#),
+        (
+            "a.rss",
+            "<rss><channel><item><title>Red&#x8D;31m alert&#127; issued</title><description>The weather "
+                + "office issued a red alert.</description></item></channel></rss>"
+        ),
+    ])
+    func escapedControlCharactersLeaveTitles(fileName: String, content: String) throws {
+        let article = try #require(try pipeline.articles(from: Array(content.utf8), fileName: fileName).first)
+        #expect(!article.title.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(article.title.hasPrefix("Red"))
+        #expect(article.title.hasSuffix("alert issued"))
+    }
+
+    @Test func aTitleOfControlCharactersOnlyIsTakenFromTheText() throws {
+        let feed =
+            "<rss><channel><item><title>&#x1B;&#x7;</title><description>Flood warning for the valley\n\n"
+            + "Rivers rose overnight after three days of rain.</description></item></channel></rss>"
+        let article = try #require(try pipeline.articles(from: Array(feed.utf8), fileName: "a.rss").first)
+        #expect(article.title.hasPrefix("Flood warning for the valley"))
+    }
 }

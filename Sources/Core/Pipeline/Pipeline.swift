@@ -50,12 +50,13 @@ public struct Pipeline: Sendable {
         var extracted = ArticleExtractor.articles(in: text, format: format).compactMap { found -> ExtractedArticle? in
             var found = found
             // Markup and JSON escapes (`&#27;`, `\u001b`) can bring control characters back.
-            found.title = ControlCharacters.removing(found.title)
+            found.title = Self.singleLine(ControlCharacters.removing(found.title))
             found.text = ControlCharacters.removing(found.text)
-            if found.title.allSatisfy(\.isWhitespace) {
+            if found.title.isEmpty {
                 guard let derived = PlainTextExtractor.extract(found.text) else { return nil }
-                found.title = derived.title
+                found.title = Self.singleLine(derived.title)
             }
+            guard !found.title.isEmpty else { return nil }
             let cut = limits.cutting(found.text)
             found.text = cut.text
             notes.append(cut.note)
@@ -81,7 +82,7 @@ public struct Pipeline: Sendable {
         let found = file.articles[index]
         let language = LanguageDetector.detect(found.title + "\n" + found.text)
         var article = Article(
-            item: found.item, title: Self.singleLine(found.title), text: found.text,
+            item: found.item, title: found.title, text: found.text,
             date: found.date ?? file.dateInText, source: found.source, language: language.code,
             languageConfidence: language.confidence, format: file.format.rawValue)
         article.note = file.notes[index]
@@ -89,12 +90,24 @@ public struct Pipeline: Sendable {
         return article
     }
 
-    /// A title on one line: every run of white space, no-break spaces included, becomes one space.
+    /// A title on one line: every run of white space, no-break spaces included, or of control characters
+    /// becomes one space.
     ///
     /// Titles are shown in lists, the journal and digests, where a line break or a no-break space
     /// before French punctuation ("Russie ?") only gets in the way; the body keeps what was written.
+    /// Control characters that escapes put back after decoding (`&#x1B;` in markup, `\u001b` in
+    /// JSON) would garble a terminal or a log line.
     static func singleLine(_ title: String) -> String {
-        title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard title.unicodeScalars.contains(where: isControl) else {
+            return title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let visible = String(String.UnicodeScalarView(title.unicodeScalars.map { isControl($0) ? " " : $0 }))
+        return visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether `scalar` is a C0 control, DEL or a C1 control (U+0080–U+009F).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Text without a leading `date 2021-12` label that some scrapers put before the article.
