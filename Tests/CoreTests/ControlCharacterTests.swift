@@ -7,12 +7,17 @@ struct ControlCharacterTests {
         #expect(ControlCharacters.removing("\u{1B}]0;pwned\u{07}Title") == "Title")
         #expect(ControlCharacters.removing("a\u{1B}[1;31mred\u{1B}[0m b") == "ared b")
         #expect(ControlCharacters.removing("x\u{1B}]8;;http://e\u{1B}\\link\u{1B}]8;;\u{1B}\\y") == "xlinky")
-        #expect(ControlCharacters.removing("a\u{9B}2Jb\u{9D}title\u{9C}c") == "abc")
         #expect(ControlCharacters.removing("a\u{1B}cb") == "ab")
+        #expect(ControlCharacters.removing("alert\u{1B} issued") == "alert issued")
+    }
+
+    @Test func c1ControlsGoOneByOneWithoutSwallowingTheWordsAfterThem() {
+        // Stray bytes of Windows-1252 text, not sequence introducers: the words after them stay.
+        #expect(ControlCharacters.removing("a\u{9B}2Jb\u{9D}title\u{9C}c\u{90}d") == "a2Jbtitlecd")
     }
 
     @Test func lineBreaksAndTabsStayOtherControlsGo() {
-        #expect(ControlCharacters.removing("one\r\ntwo\rthree\tfour\u{00}\u{7F}\u{85}") == "one\ntwo\nthree\tfour")
+        #expect(ControlCharacters.removing("one\r\ntwo\rthree\tfour\u{00}\u{7F}\u{85}five") == "one\ntwo\nthree\tfour\nfive")
         #expect(ControlCharacters.removing("plain text") == "plain text")
     }
 

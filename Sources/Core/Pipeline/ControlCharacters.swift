@@ -3,10 +3,13 @@
 /// Titles and text reach terminals (`journalctl`, `newsdrop search`, `show`) and must not move the
 /// cursor, set the window title or change colours. Removing only the ESC byte would leave the rest of
 /// a sequence behind (`\u{1B}]0;pwned\u{07}` would become `]0;pwned`), so a sequence goes as a whole:
-/// CSI (`ESC [` or U+009B) up to its final byte; OSC, DCS, SOS, PM and APC (`ESC ]`, `ESC P`,
-/// `ESC X`, `ESC ^`, `ESC _` or U+009D, U+0090…) up to BEL or ST, or the end of the line; any other
-/// `ESC x` pair. Tab and line feed stay, a carriage return becomes a line feed, other C0 and C1
-/// controls and DEL go.
+/// CSI (`ESC [`) up to its final byte; OSC, DCS, SOS, PM and APC (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`,
+/// `ESC _`) up to BEL or ST, or the end of the line; any other `ESC x` pair. Tab and line feed stay,
+/// a carriage return (CR LF too) and NEL become a line feed, other C0 and C1 controls and DEL go.
+///
+/// C1 controls go one by one, never as the start of a sequence: in real text they are stray bytes
+/// (Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined, and they decode as Latin-1), and
+/// taking one for a DCS or CSI introducer would swallow the words after it.
 public enum ControlCharacters {
     /// `text` without control characters and escape sequences; the same string when it holds none.
     public static func removing(_ text: String) -> String {
@@ -22,12 +25,10 @@ public enum ControlCharacters {
                 // CR LF is one line break; a lone CR is one too.
                 if index < input.count, input[index] == "\n" { index += 1 }
                 output.append("\n")
+            case 0x85:
+                output.append("\n")
             case 0x1B:
                 index = skipEscape(input, from: index)
-            case 0x9B:
-                index = skipControlSequence(input, from: index)
-            case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
-                index = skipString(input, from: index)
             default:
                 if !isRemoved(scalar) { output.append(scalar) }
             }
@@ -52,8 +53,9 @@ public enum ControlCharacters {
         case "[": return skipControlSequence(input, from: index + 1)
         case "]", "P", "X", "^", "_": return skipString(input, from: index + 1)
         default:
-            // A two-character sequence (`ESC c`, `ESC 7`); a control after ESC is handled on its own.
-            return (0x20...0x7E).contains(input[index].value) ? index + 1 : index
+            // A two-character sequence (`ESC c`, `ESC 7`). A space or a control after ESC is kept
+            // for what it is: "alert\u{1B} issued" stays two words.
+            return (0x21...0x7E).contains(input[index].value) ? index + 1 : index
         }
     }
 
