@@ -17,7 +17,9 @@ struct ControlCharacterTests {
     }
 
     @Test func lineBreaksAndTabsStayOtherControlsGo() {
-        #expect(ControlCharacters.removing("one\r\ntwo\rthree\tfour\u{00}\u{7F}\u{85}five") == "one\ntwo\nthree\tfour\nfive")
+        #expect(
+            ControlCharacters.removing("one\r\ntwo\rthree\tfour\u{00}\u{7F}\u{85}five") == "one\ntwo\nthree\tfour\nfive"
+        )
         #expect(ControlCharacters.removing("plain text") == "plain text")
     }
 
