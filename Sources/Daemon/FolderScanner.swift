@@ -14,9 +14,7 @@ enum FolderScanner {
             guard let directory = RawPath.withCString(folder, { opendir($0) }) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    RawPath.decode(raw.prefix(while: { $0 != 0 }))
-                }
+                let name = DirectoryEntry.name(of: entry)
                 if name == "." || name == ".." || ignore.ignores(name: name) { continue }
                 let path = folder + "/" + name
                 guard let status = FileStatus.of(path) else { continue }

@@ -194,9 +194,7 @@ final class Watcher: Sendable {
             guard let directory = RawPath.withCString(current, { opendir($0) }) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    RawPath.decode(raw.prefix(while: { $0 != 0 }))
-                }
+                let name = DirectoryEntry.name(of: entry)
                 if name == "." || name == ".." { continue }
                 let path = current + "/" + name
                 var info = stat()
