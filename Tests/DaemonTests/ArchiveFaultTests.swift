@@ -73,37 +73,29 @@ struct ArchiveFaultTests {
     /// Runs `newsdrop` to completion like `newsdrop(_:)`, also returning its pid (to read its journal
     /// entries) and with `journalStream` set to stderr's pipe, as systemd sets JOURNAL_STREAM.
     func newsdropWithPid(_ arguments: [String], stderrIsJournal: Bool = false) throws -> (CommandResult, Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: NewsdropBinary.path)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        if stderrIsJournal {
-            var status = stat()
-            #expect(fstat(error.fileHandleForWriting.fileDescriptor, &status) == 0)
-            process.environment = ProcessInfo.processInfo.environment.merging([
-                "JOURNAL_STREAM": "\(status.st_dev):\(status.st_ino)"
-            ]) { $1 }
-        }
-        try process.run()
-        // A daemon that does not refuse would run on: end it, so the test fails instead of hanging.
-        let pid = process.processIdentifier
+        var pid: Int32 = 0
         let binary = NewsdropBinary.path
-        Thread {
-            sleep(60)
-            // Only if the pid is still this newsdrop (it may have been reaped and reused).
-            let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
-            if command.hasPrefix(binary) { kill(pid, SIGKILL) }
-        }.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let result = CommandResult(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self))
-        return (result, process.processIdentifier)
+        let result = try runToCompletion(
+            binary, arguments,
+            prepare: { process in
+                guard stderrIsJournal, let error = process.standardError as? Pipe else { return }
+                var status = stat()
+                #expect(fstat(error.fileHandleForWriting.fileDescriptor, &status) == 0)
+                process.environment = ProcessInfo.processInfo.environment.merging([
+                    "JOURNAL_STREAM": "\(status.st_dev):\(status.st_ino)"
+                ]) { $1 }
+            },
+            started: { started in
+                pid = started
+                // A daemon that does not refuse would run on: end it, so the test fails instead of hanging.
+                Thread {
+                    sleep(60)
+                    // Only if the pid is still this newsdrop (it may have been reaped and reused).
+                    let command = (try? String(contentsOfFile: "/proc/\(started)/cmdline", encoding: .utf8)) ?? ""
+                    if command.hasPrefix(binary) { kill(started, SIGKILL) }
+                }.start()
+            })
+        return (result, pid)
     }
 
     func lines(_ text: String) -> [String] {

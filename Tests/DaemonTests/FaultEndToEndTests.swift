@@ -244,20 +244,7 @@ struct FaultEndToEndTests {
     /// Runs a program to completion; throws when it fails, unless `check` is false.
     @discardableResult
     private func run(_ program: String, _ arguments: [String], check: Bool = true) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let result = CommandResult(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self))
+        let result = try runToCompletion(program, arguments)
         if check && result.status != 0 {
             throw TestFailure("\(program) \(arguments.joined(separator: " ")) failed: \(result.error)")
         }

@@ -30,14 +30,27 @@ struct CommandResult {
 
 /// Runs `newsdrop` with `arguments` to completion.
 func newsdrop(_ arguments: [String]) throws -> CommandResult {
+    try runToCompletion(NewsdropBinary.path, arguments)
+}
+
+/// Runs `program` to completion, collecting its output and error.
+///
+/// `prepare` sees the process before it starts (its `standardError` is the error pipe); `started`
+/// gets its pid once it runs.
+func runToCompletion(
+    _ program: String, _ arguments: [String], prepare: (Process) -> Void = { _ in },
+    started: (Int32) -> Void = { _ in }
+) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: NewsdropBinary.path)
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
+    prepare(process)
     try process.run()
+    started(process.processIdentifier)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -90,24 +90,13 @@ public struct Pipeline: Sendable {
         return article
     }
 
-    /// A title on one line: every run of white space, no-break spaces included, or of control characters
-    /// becomes one space.
+    /// A title on one line: every run of white space, no-break spaces included, becomes one space.
     ///
     /// Titles are shown in lists, the journal and digests, where a line break or a no-break space
     /// before French punctuation ("Russie ?") only gets in the way; the body keeps what was written.
-    /// Control characters that escapes put back after decoding (`&#x1B;` in markup, `\u001b` in
-    /// JSON) would garble a terminal or a log line.
+    /// Control characters are gone before (``ControlCharacters``).
     static func singleLine(_ title: String) -> String {
-        guard title.unicodeScalars.contains(where: isControl) else {
-            return title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        let visible = String(String.UnicodeScalarView(title.unicodeScalars.map { isControl($0) ? " " : $0 }))
-        return visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// Whether `scalar` is a C0 control, DEL or a C1 control (U+0080–U+009F).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Text without a leading `date 2021-12` label that some scrapers put before the article.
