@@ -181,12 +181,12 @@ extension Store {
             id = db.lastInsertedRowID
             kind = .ingested
         }
-        var placement: StoryPlacement?
+        var placement: PlacedStory?
         if let features = article.storyFeatures {
             if let existing, let story = existing["story_id"] as Int64? {
                 // A rewritten article stays in its story; copies are compared with its new text.
                 try remember(features.fingerprint, documentID: id, story: story, time: time, db: db)
-                placement = StoryPlacement(storyID: story, duplicateOf: existing["duplicate_of"])
+                placement = PlacedStory(storyID: story, duplicateOf: existing["duplicate_of"])
             } else {
                 placement = try placeInStory(
                     documentID: id, title: article.title, features: features, time: time, db: db)

@@ -2,104 +2,53 @@ import Foundation
 import GRDB
 
 /// Where one new document went: its story, and the document it repeats when it is a duplicate.
-struct StoryPlacement {
+struct PlacedStory {
     var storyID: Int64
     var duplicateOf: Int64?
 }
 
 extension Store {
-    /// Places a new document in a story, in the ingest transaction, the way ``StoryClusterer`` does
-    /// in memory: a duplicate joins its original's story uncounted; otherwise the document joins
-    /// the most similar open story among the candidates its keys find, or starts one.
-    ///
-    /// Bounded work: one exact-hash lookup, 8 band lookups of at most 20 documents, at most 20
-    /// key lookups of 200 stories each, and 50 profiles compared.
+    /// Places a new document in a story, in the ingest transaction: ``StoryPlacement`` decides over
+    /// the archive's open stories (``ArchiveStories``), and the decision is recorded here.
     func placeInStory(
         documentID: Int64, title: String, features: StoryFeatures, time: Double, db: Database
-    ) throws -> StoryPlacement {
+    ) throws -> PlacedStory {
         let options = StoryClusteringOptions.standard
+        let stories = ArchiveStories(store: self, db: db, opensAfter: time - options.window)
+        let placement = try StoryPlacement.decide(features, among: stories, options: options)
+        return try recordPlacement(
+            placement, documentID: documentID, title: title, features: features, time: time, db: db)
+    }
+
+    /// Records what ``StoryPlacement`` decided for a new document: the story's profile and keys,
+    /// and the document's fingerprint for the copies to come.
+    private func recordPlacement(
+        _ placement: StoryPlacement, documentID: Int64, title: String, features: StoryFeatures, time: Double,
+        db: Database
+    ) throws -> PlacedStory {
         let date = Date(timeIntervalSince1970: time)
-        let opensAfter = time - options.window
-        if let original = try originalDocument(of: features.fingerprint, db: db) {
-            if var profile = try loadProfile(original.story, db: db) {
+        var profile: StoryProfile?
+        switch placement {
+        case .duplicate(let original, let story):
+            if var profile = try loadProfile(story, db: db) {
                 profile.recordDuplicate(at: date)
                 try save(profile, db: db, time: time)
             }
-            return StoryPlacement(storyID: original.story, duplicateOf: original.document)
+            return PlacedStory(storyID: story, duplicateOf: original)
+        case .join(let story, _):
+            if var joined = try loadProfile(story, db: db) {
+                joined.absorb(features, docID: documentID, title: title, at: date)
+                try save(joined, db: db, time: time)
+                profile = joined
+            }
+        case .start:
+            break
         }
-        let candidates = try candidateStories(
-            keys: features.candidateKeys, opensAfter: opensAfter, options: options, db: db)
-        let terms = HashedVector(features.terms)
-        let keys = HashedVector(features.keys)
-        var best: (candidate: StoredCandidate, similarity: Double)?
-        for candidate in try storedCandidates(candidates, db: db) {
-            guard let score = candidate.similarity(features, terms: terms, keys: keys) else { continue }
-            let needed = score.terms == nil ? options.crossLanguageThreshold : options.threshold
-            if score.combined >= needed, score.combined > best?.similarity ?? 0 { best = (candidate, score.combined) }
-        }
-        let profile: StoryProfile
-        if let best, var joined = best.candidate.decoded() {
-            joined.absorb(features, docID: documentID, title: title, at: date)
-            try save(joined, db: db, time: time)
-            profile = joined
-        } else {
-            profile = try insertStory(
-                StoryProfile(id: 0, features: features, docID: documentID, title: title, at: date), db: db)
-        }
-        try remember(features.fingerprint, documentID: documentID, story: profile.id, time: time, db: db)
-        return StoryPlacement(storyID: profile.id, duplicateOf: nil)
-    }
-
-    /// The open stories that share the most of `keys`, most shared first, then the most recent:
-    /// at most ``StoryClusteringOptions/storiesPerKey`` per key, counted in one statement.
-    private func candidateStories(
-        keys: [String], opensAfter: Double, options: StoryClusteringOptions, db: Database
-    ) throws -> [Int64] {
-        guard !keys.isEmpty else { return [] }
-        let perKey =
-            "SELECT * FROM (SELECT story_id, last_seen FROM story_keys WHERE key = ? AND last_seen >= ? "
-            + "ORDER BY last_seen DESC LIMIT ?)"
-        var arguments: [any DatabaseValueConvertible] = []
-        for key in keys { arguments += [key, opensAfter, options.storiesPerKey] }
-        arguments.append(options.maximumCandidates)
-        return try Int64.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT story_id FROM (\(Array(repeating: perKey, count: keys.count).joined(separator: " UNION ALL ")))
-                    GROUP BY story_id ORDER BY COUNT(*) DESC, MAX(last_seen) DESC, story_id DESC LIMIT ?
-                    """),
-            arguments: StatementArguments(arguments))
-    }
-
-    /// The earlier document `fingerprint` repeats, with its story: the same exact hash, else the
-    /// most similar of the latest documents sharing a MinHash band.
-    private func originalDocument(
-        of fingerprint: DuplicateFingerprint, db: Database
-    ) throws -> (document: Int64, story: Int64)? {
-        if let row = try db.cachedRows(
-            sql: "SELECT doc_id, story_id FROM fingerprints WHERE exact = ? ORDER BY doc_id LIMIT 1",
-            arguments: [Int64(bitPattern: fingerprint.exactHash)]
-        ).first {
-            return (row["doc_id"], row["story_id"])
-        }
-        let bands = fingerprint.bandKeys
-        guard !bands.isEmpty else { return nil }
-        let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
-        let rows = try db.cachedRows(
-            sql: """
-                SELECT f.doc_id, f.story_id, f.signature FROM fingerprints f
-                WHERE f.doc_id IN (SELECT DISTINCT doc_id FROM doc_bands WHERE key IN (\(marks))
-                    ORDER BY doc_id DESC LIMIT \(StoryClusteringOptions.standard.maximumDuplicateCandidates))
-                ORDER BY f.doc_id
-                """, arguments: StatementArguments(bands))
-        var best: (document: Int64, story: Int64, similarity: Double)?
-        for row in rows {
-            let stored = DuplicateFingerprint(exactHash: 0, signature: Self.signature(from: row["signature"]))
-            guard fingerprint.isNearDuplicate(of: stored) else { continue }
-            let similarity = fingerprint.similarity(to: stored)
-            if similarity > best?.similarity ?? -1 { best = (row["doc_id"], row["story_id"], similarity) }
-        }
-        return best.map { ($0.document, $0.story) }
+        let placed =
+            try profile
+            ?? insertStory(StoryProfile(id: 0, features: features, docID: documentID, title: title, at: date), db: db)
+        try remember(features.fingerprint, documentID: documentID, story: placed.id, time: time, db: db)
+        return PlacedStory(storyID: placed.id, duplicateOf: nil)
     }
 
     /// Records a document's fingerprint so that later copies find it.
@@ -177,7 +126,7 @@ extension Store {
 
     /// Candidate stories as stored, in the order given: from the cache where it holds their
     /// current version, else their records, read and cached. Their versions come in one statement.
-    private func storedCandidates(_ stories: [Int64], db: Database) throws -> [StoredCandidate] {
+    func storedCandidates(_ stories: [Int64], db: Database) throws -> [StoredCandidate] {
         guard !stories.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: stories.count).joined(separator: ",")
         var versions: [Int64: Int64] = [:]
@@ -204,7 +153,7 @@ extension Store {
     }
 
     /// A story's profile, from the cache when it holds the stored version, else decoded.
-    private func loadProfile(_ story: Int64, db: Database) throws -> StoryProfile? {
+    func loadProfile(_ story: Int64, db: Database) throws -> StoryProfile? {
         try storedCandidates([story], db: db).first?.decoded()
     }
 
@@ -300,26 +249,24 @@ extension Store {
 
 /// A candidate story read for comparison: decoded when the cache had it so, else its stored
 /// record, compared without decoding and decoded only if the article joins it.
-private struct StoredCandidate {
+struct StoredCandidate: StoryCandidate {
     let story: Int64
     let version: Int64
     let entry: StoryProfileCache.Entry
 
     /// The article's similarity to the story; nil when the record cannot be read.
-    func similarity(
-        _ features: StoryFeatures, terms: HashedVector, keys: HashedVector
-    ) -> (terms: Double?, keys: Double, combined: Double)? {
+    func similarity(to query: StoryQuery) -> (terms: Double?, keys: Double, combined: Double)? {
         switch entry {
         case .profile(let profile):
-            return profile.similarity(terms: features.terms, keys: features.keys, language: features.language)
+            return profile.similarity(to: query)
         case .record(let record):
             if let score = StoryProfile.similarity(
-                record: record, terms: terms, keys: keys, language: features.language)
+                record: record, terms: query.hashedTerms, keys: query.hashedKeys, language: query.features.language)
             {
                 return score
             }
             // A record of the first format: decode it.
-            return decoded()?.similarity(terms: features.terms, keys: features.keys, language: features.language)
+            return decoded()?.similarity(to: query)
         }
     }
 

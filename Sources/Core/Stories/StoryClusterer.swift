@@ -47,30 +47,22 @@ public struct StoryClusterer: Sendable {
         self.options = options
     }
 
-    /// Places an article, published or received at `date`, in a story.
+    /// Places an article, published or received at `date`, in a story (``StoryPlacement``).
     public mutating func assign(_ features: StoryFeatures, docID: Int64, title: String, at date: Date) -> Assignment {
         latest = max(latest, date)
         expire()
-        if let original = original(of: features.fingerprint), let story = fingerprints[original]?.story {
-            stories[story]?.recordDuplicate(at: date)
-            touch(story, at: date)
-            return Assignment(storyID: story, isNew: false, duplicateOf: original, similarity: 1)
-        }
-        var best: (story: Int64, similarity: Double)?
-        let candidates = index.candidates(
-            for: features.candidateKeys, perKey: options.storiesPerKey, limit: options.maximumCandidates,
-            lastSeen: { stories[$0].map(\.lastSeen).flatMap { isOpen($0) ? $0 : nil } })
-        for candidate in candidates {
-            guard let profile = stories[candidate] else { continue }
-            let score = profile.similarity(terms: features.terms, keys: features.keys, language: features.language)
-            let needed = score.terms == nil ? options.crossLanguageThreshold : options.threshold
-            if score.combined >= needed, score.combined > best?.similarity ?? 0 { best = (candidate, score.combined) }
-        }
+        // Reading dictionaries cannot fail.
+        let placement = (try? StoryPlacement.decide(features, among: self, options: options)) ?? .start
         let story: Int64
-        if let best {
-            story = best.story
+        switch placement {
+        case .duplicate(let original, let existing):
+            stories[existing]?.recordDuplicate(at: date)
+            touch(existing, at: date)
+            return Assignment(storyID: existing, isNew: false, duplicateOf: original, similarity: 1)
+        case .join(let existing, _):
+            story = existing
             stories[story]?.absorb(features, docID: docID, title: title, at: date)
-        } else {
+        case .start:
             story = nextID
             nextID += 1
             stories[story] = StoryProfile(id: story, features: features, docID: docID, title: title, at: date)
@@ -78,28 +70,10 @@ public struct StoryClusterer: Sendable {
         remember(features.fingerprint, docID: docID, story: story)
         if let keys = stories[story]?.indexKeys { index.index(story, under: keys, scanned: options.storiesPerKey) }
         touch(story, at: date)
-        return Assignment(storyID: story, isNew: best == nil, duplicateOf: nil, similarity: best?.similarity ?? 0)
-    }
-
-    /// The earlier article `fingerprint` duplicates: same exact hash, else the most similar of the
-    /// latest articles sharing a band key.
-    private func original(of fingerprint: DuplicateFingerprint) -> Int64? {
-        if let exact = documentsByHash[fingerprint.exactHash] { return exact }
-        var candidates = Set<Int64>()
-        for key in fingerprint.bandKeys {
-            for document in (documentsByBand[key] ?? []).reversed().prefix(options.maximumDuplicateCandidates) {
-                candidates.insert(document)
-            }
+        if case .join(_, let similarity) = placement {
+            return Assignment(storyID: story, isNew: false, duplicateOf: nil, similarity: similarity)
         }
-        var best: (document: Int64, similarity: Double)?
-        for document in candidates.sorted() {
-            guard let stored = fingerprints[document]?.fingerprint, fingerprint.isNearDuplicate(of: stored) else {
-                continue
-            }
-            let similarity = fingerprint.similarity(to: stored)
-            if similarity > best?.similarity ?? -1 { best = (document, similarity) }
-        }
-        return best?.document
+        return Assignment(storyID: story, isNew: true, duplicateOf: nil, similarity: 0)
     }
 
     /// Indexes an article's fingerprint as a possible original.
@@ -141,5 +115,34 @@ public struct StoryClusterer: Sendable {
             updates.removeFirst(updatesStart)
             updatesStart = 0
         }
+    }
+}
+
+extension StoryClusterer: StoryCandidateSource {
+    /// The earliest open article with this exact hash.
+    public func exactCopy(of hash: UInt64) -> (document: Int64, story: Int64)? {
+        guard let document = documentsByHash[hash], let story = fingerprints[document]?.story else { return nil }
+        return (document, story)
+    }
+
+    /// The latest `limit` open articles under each band.
+    public func nearCopyCandidates(
+        bands: [String], limit: Int
+    ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
+        var documents = Set<Int64>()
+        for key in bands {
+            for document in (documentsByBand[key] ?? []).reversed().prefix(limit) { documents.insert(document) }
+        }
+        return documents.compactMap { document in
+            fingerprints[document].map { (document, $0.story, $0.fingerprint) }
+        }
+    }
+
+    /// The open stories the key index finds.
+    public func candidateStories(keys: [String], perKey: Int, limit: Int) -> [StoryProfile] {
+        index.candidates(
+            for: keys, perKey: perKey, limit: limit,
+            lastSeen: { stories[$0].map(\.lastSeen).flatMap { isOpen($0) ? $0 : nil } }
+        ).compactMap { stories[$0] }
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+
+/// What placing one article decided: the single place where a new article's story is chosen.
+///
+/// An article is, in this order:
+/// 1. a **duplicate** of an earlier article of an open story: the same exact hash, else the most
+///    similar near-duplicate (``DuplicateFingerprint/isNearDuplicate(of:)``) among the articles
+///    sharing a MinHash band; it joins that article's story without being counted;
+/// 2. a **join** of the open story it is most similar to (``StoryProfile/similarity(terms:keys:language:)``),
+///    among the candidates its keys find, when that similarity reaches ``StoryClusteringOptions/threshold``
+///    (``StoryClusteringOptions/crossLanguageThreshold`` for a story with none of its language);
+/// 3. the **start** of a new story otherwise.
+///
+/// The decision only reads, through a ``StoryCandidateSource``: the in-memory ``StoryClusterer``
+/// and the archive (`Store`) give the same answers from their own state, and apply the decision
+/// themselves. Bounded work per article: one exact-hash lookup, the band candidates the source
+/// returns (at most ``StoryClusteringOptions/maximumDuplicateCandidates`` per lookup), and at most
+/// ``StoryClusteringOptions/maximumCandidates`` stories compared.
+public enum StoryPlacement: Sendable, Equatable {
+    /// A copy of `document`, in `story`.
+    case duplicate(of: Int64, story: Int64)
+    /// The article joins `story`, with the similarity that decided it.
+    case join(story: Int64, similarity: Double)
+    /// The article starts a story.
+    case start
+
+    /// Decides where the article with `features` goes among what `source` holds.
+    public static func decide(
+        _ features: StoryFeatures, among source: some StoryCandidateSource,
+        options: StoryClusteringOptions = .standard
+    ) throws -> StoryPlacement {
+        if let original = try original(of: features.fingerprint, among: source, options: options) {
+            return .duplicate(of: original.document, story: original.story)
+        }
+        let query = StoryQuery(features)
+        var best: (story: Int64, similarity: Double)?
+        for candidate in try source.candidateStories(
+            keys: features.candidateKeys, perKey: options.storiesPerKey, limit: options.maximumCandidates)
+        {
+            guard let score = candidate.similarity(to: query) else { continue }
+            let needed = score.terms == nil ? options.crossLanguageThreshold : options.threshold
+            if score.combined >= needed, score.combined > best?.similarity ?? 0 {
+                best = (candidate.story, score.combined)
+            }
+        }
+        return best.map { .join(story: $0.story, similarity: $0.similarity) } ?? .start
+    }
+
+    /// The earlier article `fingerprint` repeats, with its story: the exact hash first, else the
+    /// most similar near-duplicate among the band candidates (the lowest document id on a tie).
+    static func original(
+        of fingerprint: DuplicateFingerprint, among source: some StoryCandidateSource, options: StoryClusteringOptions
+    ) throws -> (document: Int64, story: Int64)? {
+        if let exact = try source.exactCopy(of: fingerprint.exactHash) { return exact }
+        let bands = fingerprint.bandKeys
+        guard !bands.isEmpty else { return nil }
+        var best: (document: Int64, story: Int64, similarity: Double)?
+        let candidates = try source.nearCopyCandidates(bands: bands, limit: options.maximumDuplicateCandidates)
+        for candidate in candidates.sorted(by: { $0.document < $1.document }) {
+            guard fingerprint.isNearDuplicate(of: candidate.fingerprint) else { continue }
+            let similarity = fingerprint.similarity(to: candidate.fingerprint)
+            if similarity > best?.similarity ?? -1 { best = (candidate.document, candidate.story, similarity) }
+        }
+        return best.map { ($0.document, $0.story) }
+    }
+}
+
+/// An article as compared with candidate stories: its vectors as given, and by stable hash for
+/// stored records (built once per article, not once per candidate).
+public struct StoryQuery {
+    /// The article's features.
+    public let features: StoryFeatures
+    let hashedTerms: HashedVector
+    let hashedKeys: HashedVector
+
+    /// The query of an article with `features`.
+    public init(_ features: StoryFeatures) {
+        self.features = features
+        hashedTerms = HashedVector(features.terms)
+        hashedKeys = HashedVector(features.keys)
+    }
+}
+
+/// The open stories and the recent articles' fingerprints that a ``StoryPlacement`` decision reads.
+public protocol StoryCandidateSource {
+    /// A story as this source holds it.
+    associatedtype Candidate: StoryCandidate
+
+    /// The earliest open article whose text hashes to `hash`, with its story.
+    func exactCopy(of hash: UInt64) throws -> (document: Int64, story: Int64)?
+
+    /// Recent open articles sharing one of `bands` (``DuplicateFingerprint/bandKeys``), at most
+    /// about `limit` of them (the latest), with their stories and fingerprints.
+    func nearCopyCandidates(
+        bands: [String], limit: Int
+    ) throws -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)]
+
+    /// The open stories sharing the most of `keys`, reading at most `perKey` stories under each key
+    /// (most recently updated first); at most `limit`, most keys shared first, then most recent.
+    func candidateStories(keys: [String], perKey: Int, limit: Int) throws -> [Candidate]
+}
+
+/// A candidate story, compared with an article.
+public protocol StoryCandidate {
+    /// The story's id.
+    var story: Int64 { get }
+
+    /// The term cosine (nil when the story has none of the article's language), the key cosine and
+    /// their combination (``StoryProfile/similarity(terms:keys:language:)``); nil when unreadable.
+    func similarity(to query: StoryQuery) -> (terms: Double?, keys: Double, combined: Double)?
+}
+
+extension StoryProfile: StoryCandidate {
+    /// The profile's id.
+    public var story: Int64 { id }
+
+    /// The profile's similarity to the article.
+    public func similarity(to query: StoryQuery) -> (terms: Double?, keys: Double, combined: Double)? {
+        similarity(terms: query.features.terms, keys: query.features.keys, language: query.features.language)
+    }
+}
