@@ -75,9 +75,24 @@ public final class NewsTokenizer: FTS5CustomTokenizer {
             Self.forEachPiece(of: input) { report(input.extracting($0), $0.lowerBound, $0.upperBound) }
             return result
         }
+        if tokenization.contains(.document), let prepared = PreparedIndexTerms.claim(matching: input) {
+            _ = prepared.replay(report)
+            return result
+        }
+        Self.forEachIndexTerm(in: input, analysing: tokenization.contains(.document), report)
+        return result
+    }
+
+    /// Calls `report` with each term of `input` as a document (`analysing`, in the marker's
+    /// language) or aux request (folded only) reports it, with its byte range in `input`; stops
+    /// when `report` returns false. ``PreparedIndexTerms`` runs the same steps ahead of time.
+    static func forEachIndexTerm(
+        in input: UnsafeBufferPointer<UInt8>, analysing: Bool,
+        _ report: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool
+    ) {
         let (language, bodyStart) = Self.marker(in: input)
         let body = UnsafeBufferPointer(rebasing: input[bodyStart...])
-        let analyzer = Analyzer(language: tokenization.contains(.document) ? language : "und")
+        let analyzer = Analyzer(language: analysing ? language : "und")
         Self.withValidUTF8(body) { text, isRepaired in
             analyzer.forEachTerm(inUTF8: text) { term, range in
                 // Repaired text (invalid UTF-8 replaced by U+FFFD) can be longer: keep offsets inside the input.
@@ -86,7 +101,6 @@ public final class NewsTokenizer: FTS5CustomTokenizer {
                 return report(term, start, end)
             }
         }
-        return result
     }
 
     /// The language of a leading marker and the offset where the text after it starts; ("und", 0)

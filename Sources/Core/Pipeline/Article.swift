@@ -28,6 +28,8 @@ public struct Article: Sendable, Equatable {
     public var entities: [Entity] = []
     /// What the article brings to story clustering and duplicate detection; nil when not computed.
     public var storyFeatures: StoryFeatures?
+    /// The title's and text's full-text index terms, analysed ahead of the write (nil when not prepared).
+    public var indexTerms: [PreparedIndexTerms]?
 
     /// Creates an article from its parts.
     public init(

@@ -87,6 +87,10 @@ public struct Pipeline: Sendable {
             languageConfidence: language.confidence, format: file.format.rawValue)
         article.note = file.notes[index]
         classifier.label(&article)
+        article.indexTerms = [
+            PreparedIndexTerms(article.title, language: article.language),
+            PreparedIndexTerms(article.text, language: article.language),
+        ]
         return article
     }
 
