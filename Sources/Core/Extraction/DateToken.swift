@@ -49,9 +49,7 @@ struct DateToken: Equatable {
                 tokens.append(DateToken(kind: .number(number, digits: digits), isSpaced: isSpaced))
                 isSpaced = false
             } else if !word.isEmpty {
-                let folded =
-                    word.count > 16
-                    ? "" : String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let folded = word.count > 16 ? "" : fold(word)
                 let isCapitalized = word.first?.properties.isUppercase == true
                 tokens.append(DateToken(kind: .word(folded), isSpaced: isSpaced, isCapitalized: isCapitalized))
                 isSpaced = false
@@ -81,5 +79,20 @@ struct DateToken: Equatable {
         }
         flush()
         return tokens
+    }
+
+    /// A word lower-cased and without diacritics. Most words of a news text are ASCII: they are
+    /// lower-cased byte by byte, and only the others go through Foundation's folding.
+    static func fold(_ word: String.UnicodeScalarView) -> String {
+        guard word.allSatisfy(\.isASCII) else {
+            return String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.count)
+        for scalar in word {
+            let byte = UInt8(scalar.value)
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
