@@ -30,50 +30,91 @@ struct BatchIngester: Sendable {
         var vanished: [String] = []
         /// Paths that changed while they were read, to be read again once they settle.
         var changing: [String] = []
+
+        /// Adds what a later round did.
+        mutating func append(_ later: Result) {
+            events += later.events
+            vanished += later.vanished
+            changing += later.changing
+        }
     }
 
-    /// Processes `paths` to the end, in as many rounds as their articles need.
-    func ingest(_ paths: [String]) async throws -> Result {
+    /// Processes `paths` to the end, `batchSize` files at a time, in as many rounds as their
+    /// articles need; `onBatchRead` gets the number of files read so far (the progress bar).
+    ///
+    /// Pipelined: a round is read and analysed while the one before is being committed, so the
+    /// analysis (on every core) and the single writer overlap instead of taking turns.
+    func ingest(
+        _ paths: [String], batchSize: Int = 256, onBatchRead: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> Result {
         var backlog: [FileInProgress] = []
-        var result = try await round(reading: paths, backlog: &backlog)
-        while !backlog.isEmpty {
-            let next = try await round(reading: [], backlog: &backlog)
-            result.events += next.events
+        var result = Result()
+        var next = paths.startIndex
+        var committing: Task<Result, any Error>?
+        while next < paths.endIndex || !backlog.isEmpty {
+            let batch = Array(paths[next..<min(next + batchSize, paths.endIndex)])
+            let done = next
+            next += batch.count
+            var reader = self
+            reader.onFileAnalysed = { onBatchRead(done + $0) }
+            let prepared = await reader.prepare(reading: batch, backlog: &backlog)
+            if let committing { result.append(try await committing.value) }
+            committing = Task { try commit(prepared) }
         }
+        if let committing { result.append(try await committing.value) }
         return result
     }
 
     /// One round: reads `paths`, takes a part of `backlog`, commits; `backlog` is left with what
     /// remains, and is untouched when the commit fails (so the round can be tried again).
     func round(reading paths: [String], backlog: inout [FileInProgress]) async throws -> Result {
-        var result = Result()
-        var outcomes: [FileOutcome] = []
         var remaining = backlog
+        let prepared = await prepare(reading: paths, backlog: &remaining)
+        let result = try commit(prepared)
+        backlog = remaining
+        return result
+    }
+
+    /// A round read and analysed, not yet committed.
+    struct PreparedRound: Sendable {
+        var outcomes: [FileOutcome] = []
+        var vanished: [String] = []
+        var changing: [String] = []
+    }
+
+    /// Reads `paths` and takes a part of `backlog` (which is left with what remains), analysed.
+    func prepare(reading paths: [String], backlog: inout [FileInProgress]) async -> PreparedRound {
+        var prepared = PreparedRound()
         var analysed = 0
         for (path, reading) in await read(paths) {
             // Read again: whatever was in progress of this file is out of date.
-            remaining.removeAll { $0.path == path }
+            backlog.removeAll { $0.path == path }
             switch reading {
-            case nil: result.vanished.append(path)
-            case .changing: result.changing.append(path)
+            case nil: prepared.vanished.append(path)
+            case .changing: prepared.changing.append(path)
             case .finished(let outcome)?:
-                outcomes.append(outcome)
+                prepared.outcomes.append(outcome)
                 analysed += outcome.articles.count
             case .extracted(let file)?:
-                remaining.append(file)
+                backlog.append(file)
             }
         }
-        outcomes.sort { $0.path < $1.path }
+        prepared.outcomes.sort { $0.path < $1.path }
         // The backlog gets what the new files left of the round, and never nothing, so it advances.
-        outcomes += await analyseParts(of: &remaining, budget: max(partSize - analysed, partSize / 4))
-        remaining.removeAll { $0.remaining == 0 }
+        prepared.outcomes += await analyseParts(of: &backlog, budget: max(partSize - analysed, partSize / 4))
+        backlog.removeAll { $0.remaining == 0 }
+        return prepared
+    }
+
+    /// Commits a prepared round in one transaction, then removes the files that vanished.
+    func commit(_ prepared: PreparedRound) throws -> Result {
+        var result = Result(vanished: prepared.vanished, changing: prepared.changing)
         result.events = try store.commit(
-            outcomes, alerts: alerts.current, knownEntityIDs: processor.pipeline.classifier.entityIDs(forName:),
-            progress: onProgress)
-        if !result.vanished.isEmpty {
-            result.events += try store.remove(paths: result.vanished)
+            prepared.outcomes, alerts: alerts.current,
+            knownEntityIDs: processor.pipeline.classifier.entityIDs(forName:), progress: onProgress)
+        if !prepared.vanished.isEmpty {
+            result.events += try store.remove(paths: prepared.vanished)
         }
-        backlog = remaining
         return result
     }
 

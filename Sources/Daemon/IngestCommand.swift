@@ -82,25 +82,17 @@ struct IngestCommand: AsyncParsableCommand {
 }
 
 extension IngestCommand {
-    /// Removes `removals`, then ingests `files` in batches of 256 through `ingester`, with a
+    /// Removes `removals`, then ingests `files` through `ingester` (256 files per round), with a
     /// progress bar on a terminal: the path `ingest` and `reindex` share. Returns the events committed.
     static func ingest(
         _ files: [String], removing removals: [String], with ingester: BatchIngester, into store: Store
     ) async throws -> [StoredEvent] {
-        var ingester = ingester
         // On a terminal, a progress bar; otherwise (a pipe, a log file) only the caller's lines.
         let progress = ProgressBar.isTerminal ? ProgressBar(total: files.count) : nil
         defer { progress?.clear() }
         var events: [StoredEvent] = []
         if !removals.isEmpty { events += try store.remove(paths: removals) }
-        var index = files.startIndex
-        while index < files.endIndex {
-            let batch = Array(files[index..<min(index + 256, files.endIndex)])
-            let batchStart = index
-            ingester.onFileAnalysed = { progress?.update(done: batchStart + $0) }
-            events += try await ingester.ingest(batch).events
-            index += batch.count
-        }
+        events += try await ingester.ingest(files, onBatchRead: { progress?.update(done: $0) }).events
         return events
     }
 }
