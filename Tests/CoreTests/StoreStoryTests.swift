@@ -7,11 +7,12 @@ import Testing
 /// Stories as the store keeps them: placed in the ingest transaction, and taken apart again when
 /// their articles are removed.
 struct StoreStoryTests {
+    let directory: String
     let store: Store
 
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stories-\(UUID().uuidString)")
-        store = try Store(stateDirectory: directory.path, create: true)
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stories-\(UUID().uuidString)").path
+        store = try Store(stateDirectory: directory, create: true)
     }
 
     func outcome(_ path: String, _ article: Article) -> FileOutcome {
@@ -71,13 +72,70 @@ struct StoreStoryTests {
         // When the English report arrives eight days later
         let later = try store.commit(
             [outcome("/in/report.txt", try StoryTestData.englishReport())], at: start.addingTimeInterval(8 * 86_400))
-        // Then it starts a story of its own, and the old story's key rows are gone
+        // Then it starts a story of its own, and the old story's index row and fingerprints are gone
         let laterStory = try #require(later.first?.storyID)
         #expect(laterStory != first.first?.storyID)
-        let oldKeys = try store.pool.read { db in
+        let oldRows = try store.pool.read { db in
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM story_keys WHERE story_id = ?", arguments: [first.first?.storyID])
+                db,
+                sql: "SELECT (SELECT count(*) FROM story_index WHERE story_id = ?1) + "
+                    + "(SELECT count(*) FROM fingerprints WHERE story_id = ?1)",
+                arguments: [first.first?.storyID])
         }
-        #expect(oldKeys == 0)
+        #expect(oldRows == 0)
+        // and a copy of 001 now is new, not a duplicate of the closed story's article
+        let copy = try store.commit(
+            [outcome("/in/001-copy.txt", try StoryTestData.seed("001"))], at: start.addingTimeInterval(8 * 86_400 + 60))
+        #expect(copy.map(\.kind) == [.ingested])
+    }
+
+    @Test func aSecondStoreOnTheSameArchiveSeesTheFirstOnesStories() throws {
+        // Given 001 committed by one store (the service, say)
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let first = try store.commit([outcome("/in/001.txt", try StoryTestData.seed("001"))], at: start)
+        // and a second store on the same archive that placed an article before (its index loaded)
+        let other = try Store(stateDirectory: directory, create: false)
+        _ = try other.commit([outcome("/in/000.txt", try StoryTestData.seed("000"))], at: start)
+        // When the first store places 004 and then the second one places a copy of 004
+        let sameEvent = try store.commit([outcome("/in/004.txt", try StoryTestData.seed("004"))], at: start)
+        let copy = try other.commit([outcome("/in/004-copy.txt", try StoryTestData.seed("004"))], at: start)
+        // Then the second store sees what the first one wrote since: the copy is a duplicate of 004
+        #expect(sameEvent.first?.storyID == first.first?.storyID)
+        #expect(copy.map(\.kind) == [.duplicate])
+        #expect(copy.first?.duplicateOf == sameEvent.first?.documentID)
+    }
+
+    @Test func anArchiveOfTheKeyTablesKeepsItsOpenStoriesWhenUpgraded() throws {
+        // Given an archive at the schema before the open-story index, holding 001 in an open story
+        let old = FileManager.default.temporaryDirectory.appendingPathComponent("v3-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: old, withIntermediateDirectories: true)
+        let original = try StoryTestData.seed("001")
+        let profile = StoryProfile(
+            id: 0, features: StoryTestData.features(original), docID: 1, title: original.title, at: Date())
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in db.add(tokenizer: NewsTokenizer.self) }
+        let queue = try DatabaseQueue(path: old + "/" + Store.databaseName, configuration: configuration)
+        try Store.migrator.migrate(queue, upTo: "v3-stories-digests")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO stories (id, headline, headline_doc, first_seen, last_seen, size, languages, version, profile)
+                    VALUES (7, ?, 1, ?, ?, 1, 'fr', 1, ?)
+                    """,
+                arguments: [
+                    profile.headline, Date().timeIntervalSince1970, Date().timeIntervalSince1970,
+                    Data(profile.encoded()),
+                ])
+        }
+        try queue.close()
+        // When the store opens it (and upgrades it) and 004, the same event, arrives
+        let upgraded = try Store(stateDirectory: old, create: false)
+        var report = try StoryTestData.seed("004")
+        report.storyFeatures = StoryTestData.features(report)
+        let events = try upgraded.commit([
+            FileOutcome(path: "/in/004.txt", sha256: "4", size: 1, modificationTime: 1, result: .articles([report]))
+        ])
+        // Then 004 joins the old story
+        #expect(events.first?.storyID == 7)
     }
 }

@@ -40,8 +40,9 @@ extension Store {
             return try commitBatch(
                 outcomes, time: time, rules: rules, knownEntityIDs: knownEntityIDs, progress: progress)
         } catch {
-            // Profiles cached by the rolled-back transaction must not outlive it.
+            // Profiles and open stories cached by the rolled-back transaction must not outlive it.
             profiles.removeAll()
+            openStories.reset()
             throw error
         }
     }
@@ -65,7 +66,17 @@ extension Store {
     /// Removes the files at `paths`, or every file below a path that is a folder, with their documents.
     public func remove(paths: [String], at now: Date = Date()) throws -> [StoredEvent] {
         let time = now.timeIntervalSince1970
-        return try pool.write { db in
+        do {
+            return try removeFiles(paths, time: time)
+        } catch {
+            profiles.removeAll()
+            openStories.reset()
+            throw error
+        }
+    }
+
+    private func removeFiles(_ paths: [String], time: Double) throws -> [StoredEvent] {
+        try pool.write { db in
             var events: [StoredEvent] = []
             for path in paths {
                 let matches = try String.fetchAll(
@@ -196,12 +207,15 @@ extension Store {
                 arguments: [placement?.storyID, placement?.duplicateOf, id])
         }
         let isDuplicate = kind == .ingested && placement?.duplicateOf != nil
-        try db.executeCached(
-            sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
-            arguments: [
-                id, NewsTokenizer.marked(article.title, language: article.language),
-                NewsTokenizer.marked(article.text, language: article.language), tags,
-            ])
+        // The terms analysed by the pipeline are replayed, not analysed again, in this transaction.
+        try PreparedIndexTerms.offering(article.indexTerms ?? []) {
+            try db.executeCached(
+                sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
+                arguments: [
+                    id, NewsTokenizer.marked(article.title, language: article.language),
+                    NewsTokenizer.marked(article.text, language: article.language), tags,
+                ])
+        }
         for entity in article.entities {
             try db.executeCached(
                 sql: """

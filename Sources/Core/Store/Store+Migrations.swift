@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -56,5 +57,34 @@ extension Store {
                 ALTER TABLE events ADD COLUMN payload TEXT;
                 CREATE INDEX events_created_at ON events(created_at);
                 """)
+    }
+
+    /// Open stories found in memory (``OpenStoryIndex``), no longer through index tables: one
+    /// `story_index` row per story (its index keys and last time, to load the index from) replaces
+    /// the `story_keys` and `doc_bands` rows, and exact copies are found in memory too. The open
+    /// stories of an older archive get their row from their profile.
+    static func migrateToOpenStoryIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE story_keys;
+                DROP TABLE doc_bands;
+                DROP INDEX fingerprints_exact;
+                CREATE TABLE story_index (
+                    story_id INTEGER PRIMARY KEY,
+                    last_seen REAL NOT NULL,
+                    keys TEXT NOT NULL
+                );
+                CREATE INDEX story_index_last_seen ON story_index(last_seen);
+                """)
+        let opensAfter = Date().timeIntervalSince1970 - StoryClusteringOptions.standard.window
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, last_seen, profile FROM stories WHERE last_seen >= ?", arguments: [opensAfter])
+        while let row = try rows.next() {
+            guard let data = row["profile"] as Data?, let profile = StoryProfile(id: row["id"], encoded: [UInt8](data))
+            else { continue }
+            try db.execute(
+                sql: "INSERT INTO story_index (story_id, last_seen, keys) VALUES (?, ?, ?)",
+                arguments: [profile.id, row["last_seen"], profile.indexKeys.joined(separator: "\n")])
+        }
     }
 }

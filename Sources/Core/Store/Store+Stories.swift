@@ -13,11 +13,19 @@ extension Store {
     func placeInStory(
         documentID: Int64, title: String, features: StoryFeatures, time: Double, db: Database
     ) throws -> PlacedStory {
-        let options = StoryClusteringOptions.standard
-        let stories = ArchiveStories(store: self, db: db, opensAfter: time - options.window)
-        let placement = try StoryPlacement.decide(features, among: stories, options: options)
+        let placement = try decidePlacement(features, time: time, db: db)
         return try recordPlacement(
             placement, documentID: documentID, title: title, features: features, time: time, db: db)
+    }
+
+    /// The decision over the archive's open stories. The index is read from a copy that ends with
+    /// this call, so that recording the decision changes the index in place rather than copying it.
+    private func decidePlacement(_ features: StoryFeatures, time: Double, db: Database) throws -> StoryPlacement {
+        let options = StoryClusteringOptions.standard
+        let opensAfter = time - options.window
+        let index = try withOpenStories(db: db, opensAfter: opensAfter) { $0 }
+        let stories = ArchiveStories(store: self, db: db, index: index, opensAfter: opensAfter)
+        return try StoryPlacement.decide(features, among: stories, options: options)
     }
 
     /// Records what ``StoryPlacement`` decided for a new document: the story's profile and keys,
@@ -61,16 +69,13 @@ extension Store {
             arguments: [
                 documentID, Int64(bitPattern: fingerprint.exactHash), Self.blob(of: fingerprint.signature), story, time,
             ])
-        for key in fingerprint.bandKeys {
-            try db.executeCached(
-                sql: "INSERT OR IGNORE INTO doc_bands (key, doc_id) VALUES (?, ?)", arguments: [key, documentID])
-        }
+        try updateOpenStories(db: db) { $0.remember(fingerprint, document: documentID, story: story) }
     }
 
     /// Forgets a document's fingerprint: it was removed or rewritten, and copies of it are new again.
     func forgetFingerprint(of documentID: Int64, db: Database) throws {
         try db.executeCached(sql: "DELETE FROM fingerprints WHERE doc_id = ?", arguments: [documentID])
-        try db.executeCached(sql: "DELETE FROM doc_bands WHERE doc_id = ?", arguments: [documentID])
+        try updateOpenStories(db: db) { $0.forget(document: documentID) }
     }
 
     /// Takes a document that is being deleted out of its story: one less article (or duplicate),
@@ -82,8 +87,9 @@ extension Store {
                 sql: "SELECT COUNT(*) FROM documents WHERE story_id = ? AND id != ?", arguments: [story, documentID])
             ?? 0
         guard others > 0 else {
-            try db.executeCached(sql: "DELETE FROM story_keys WHERE story_id = ?", arguments: [story])
+            try db.executeCached(sql: "DELETE FROM story_index WHERE story_id = ?", arguments: [story])
             try db.executeCached(sql: "DELETE FROM stories WHERE id = ?", arguments: [story])
+            try updateOpenStories(db: db) { $0.remove(story: story) }
             return
         }
         guard var profile = try loadProfile(story, db: db) else { return }
@@ -105,23 +111,16 @@ extension Store {
 
     /// Closes what left the window: stories no longer found by their keys, fingerprints no longer
     /// compared. Called once per batch; does the work only when the window's start has moved on by
-    /// ``keyRefreshInterval`` since it last did.
-    ///
-    /// Finding old key rows reads the whole of `story_keys` (no index has `last_seen` first, and
-    /// one would be a fourth b-tree to update for every key written), which at 50k open stories
-    /// cost more than placing the batch's articles. The rows left a while longer are harmless:
-    /// candidate lookups skip rows older than the window.
+    /// ``keyRefreshInterval`` since it last did (lookups skip what is older than the window anyway).
     func closeStories(before cutoff: Double, db: Database) throws {
         let lastClose = try Self.meta("stories_closed_before", db: db)
         if let closed = lastClose.flatMap(Double.init), cutoff >= closed, cutoff - closed < Self.keyRefreshInterval {
             return
         }
-        try db.executeCached(sql: "DELETE FROM story_keys WHERE last_seen < ?", arguments: [cutoff])
-        try db.executeCached(
-            sql: "DELETE FROM doc_bands WHERE doc_id IN (SELECT doc_id FROM fingerprints WHERE seen < ?)",
-            arguments: [cutoff])
+        try db.executeCached(sql: "DELETE FROM story_index WHERE last_seen < ?", arguments: [cutoff])
         try db.executeCached(sql: "DELETE FROM fingerprints WHERE seen < ?", arguments: [cutoff])
         try Self.setMeta("stories_closed_before", String(cutoff), db: db)
+        try updateOpenStories(db: db) { $0.close(before: cutoff) }
     }
 
     /// Candidate stories as stored, in the order given: from the cache where it holds their
@@ -192,33 +191,17 @@ extension Store {
         try indexStory(profile, db: db, time: time)
     }
 
-    /// Makes `story_keys` hold the story's current index keys, found from `time`.
-    ///
-    /// Only what changed is written: keys the story no longer has are deleted, new ones added, and
-    /// the time of the others moved on only once it is an hour old. Rewriting all 24 rows for each
-    /// article cost as much as the rest of the placement; an hour is nothing against a window of days.
+    /// Makes `story_index` and the open-story index hold the story's current index keys, found from `time`.
     private func indexStory(_ profile: StoryProfile, db: Database, time: Double) throws {
-        var stored: [String: Double] = [:]
-        for row in try db.cachedRows(
-            sql: "SELECT key, last_seen FROM story_keys WHERE story_id = ?", arguments: [profile.id])
-        {
-            stored[row["key"]] = row["last_seen"]
-        }
         let keys = profile.indexKeys
-        let current = Set(keys)
-        for key in stored.keys where !current.contains(key) {
-            try db.executeCached(
-                sql: "DELETE FROM story_keys WHERE key = ? AND story_id = ?", arguments: [key, profile.id])
-        }
-        for key in keys {
-            if let seen = stored[key], time - seen < Self.keyRefreshInterval { continue }
-            try db.executeCached(
-                sql: "INSERT OR REPLACE INTO story_keys (key, story_id, last_seen) VALUES (?, ?, ?)",
-                arguments: [key, profile.id, time])
-        }
+        try db.executeCached(
+            sql: "INSERT OR REPLACE INTO story_index (story_id, last_seen, keys) VALUES (?, ?, ?)",
+            arguments: [profile.id, time, keys.joined(separator: "\n")])
+        let scanned = StoryClusteringOptions.standard.storiesPerKey
+        try updateOpenStories(db: db) { $0.index(story: profile.id, under: keys, lastSeen: time, scanned: scanned) }
     }
 
-    /// How stale the time of a story's key rows may get before it is written again (seconds).
+    /// How far the window's start moves on before closed stories are deleted (seconds).
     static let keyRefreshInterval: Double = 3600
 
     static func blob(of signature: [UInt32]) -> Data {

@@ -16,6 +16,9 @@ public struct Store: Sendable {
     /// stories are not read from the database and decoded every time.
     let profiles = StoryProfileCache()
 
+    /// The open stories' keys and fingerprints, in memory, for the writer's story placement.
+    let openStories = OpenStoriesState()
+
     /// Opens the store in `stateDirectory`, creating the folder and database when `create` is true.
     ///
     /// `readOnly` is for the commands that only read (`search`, `show`, `status`, `stories`,
@@ -133,6 +136,9 @@ public struct Store: Sendable {
         }
         migrator.registerMigration("v3-stories-digests") { db in
             try migrateToStories(db)
+        }
+        migrator.registerMigration("v4-open-story-index") { db in
+            try migrateToOpenStoryIndex(db)
         }
         return migrator
     }

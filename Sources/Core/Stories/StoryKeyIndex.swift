@@ -1,5 +1,3 @@
-import Foundation
-
 /// The in-memory index from candidate keys to stories, read most recently updated first.
 ///
 /// Mirrors a table `story_keys(key, story_id, last_seen)` with an index on `(key, last_seen DESC)`:
@@ -33,9 +31,10 @@ struct StoryKeyIndex {
     /// The stories sharing the most keys with `keys`, at most `limit`, reading at most `perKey`
     /// open stories under each key; ties go to the most recently seen story.
     ///
-    /// - Parameter lastSeen: when an open story was last seen; nil for a story out of the window.
-    func candidates(for keys: [String], perKey: Int, limit: Int, lastSeen: (Int64) -> Date?) -> [Int64] {
-        var hits: [Int64: (count: Int, lastSeen: Date)] = [:]
+    /// - Parameter lastSeen: when an open story was last seen (seconds since 1970); nil for a story
+    ///   out of the window.
+    func candidates(for keys: [String], perKey: Int, limit: Int, lastSeen: (Int64) -> Double?) -> [Int64] {
+        var hits: [Int64: (count: Int, lastSeen: Double)] = [:]
         for key in keys {
             guard let list = postings[key] else { continue }
             var seen = Set<Int64>()

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// The writer's ``OpenStoryIndex``, kept in step with `story_index` and `fingerprints`.
+///
+/// Loaded inside a write transaction when placement first needs it; every write of a story or a
+/// fingerprint then updates both the tables and the index. It is dropped, and loaded again next
+/// time, when a transaction fails (its changes were rolled back) or when another connection wrote
+/// (`PRAGMA data_version` moved: a `newsdrop ingest` beside the service, say).
+final class OpenStoriesState: Sendable {
+    private let state = Mutex<(index: OpenStoryIndex, dataVersion: Int64)?>(nil)
+
+    /// Whether the index is loaded and current for a connection at `dataVersion`.
+    func isCurrent(at dataVersion: Int64) -> Bool {
+        state.withLock { $0?.dataVersion == dataVersion }
+    }
+
+    /// Runs `body` on the loaded index, in place (a copy would copy every table of it).
+    func mutate<T: Sendable>(_ body: (inout OpenStoryIndex) throws -> T) throws -> T? {
+        try state.withLock { state in
+            guard state != nil else { return nil }
+            return try body(&state!.index)  // checked just above
+        }
+    }
+
+    /// Runs `body` on the index if it is loaded and current for a connection at `dataVersion`;
+    /// else drops it.
+    func update(ifCurrentAt dataVersion: Int64, _ body: (inout OpenStoryIndex) -> Void) {
+        state.withLock { state in
+            guard state?.dataVersion == dataVersion else {
+                state = nil
+                return
+            }
+            body(&state!.index)  // checked just above
+        }
+    }
+
+    /// Installs a freshly loaded index.
+    func install(_ index: OpenStoryIndex, dataVersion: Int64) {
+        state.withLock { $0 = (index, dataVersion) }
+    }
+
+    /// Forgets the index (after a rolled-back transaction).
+    func reset() {
+        state.withLock { $0 = nil }
+    }
+}
+
+extension Store {
+    /// Runs `body` on the open-story index, loading it first when it is missing or out of date.
+    func withOpenStories<T: Sendable>(
+        db: Database, opensAfter: Double, _ body: (inout OpenStoryIndex) throws -> T
+    ) throws -> T {
+        let version = try Self.dataVersion(db)
+        if !openStories.isCurrent(at: version) {
+            openStories.install(try loadOpenStories(db: db, opensAfter: opensAfter), dataVersion: version)
+        }
+        // Installed just above when it was missing; only this writer changes it.
+        return try openStories.mutate(body)!
+    }
+
+    /// Applies `body` to the open-story index when it is loaded and current; a missing one is
+    /// loaded from the tables when next needed, so there is nothing to keep in step.
+    func updateOpenStories(db: Database, _ body: (inout OpenStoryIndex) -> Void) throws {
+        openStories.update(ifCurrentAt: try Self.dataVersion(db), body)
+    }
+
+    /// Reads the open stories' keys and their articles' fingerprints.
+    private func loadOpenStories(db: Database, opensAfter: Double) throws -> OpenStoryIndex {
+        var index = OpenStoryIndex()
+        let scanned = StoryClusteringOptions.standard.storiesPerKey
+        let stories = try Row.fetchCursor(
+            db, sql: "SELECT story_id, last_seen, keys FROM story_index WHERE last_seen >= ? ORDER BY last_seen",
+            arguments: [opensAfter])
+        while let row = try stories.next() {
+            let keys = (row["keys"] as String).split(separator: "\n").map(String.init)
+            index.index(story: row["story_id"], under: keys, lastSeen: row["last_seen"], scanned: scanned)
+        }
+        let fingerprints = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT f.doc_id, f.exact, f.signature, f.story_id FROM fingerprints f
+                JOIN story_index s ON s.story_id = f.story_id WHERE s.last_seen >= ? ORDER BY f.doc_id
+                """, arguments: [opensAfter])
+        while let row = try fingerprints.next() {
+            let fingerprint = DuplicateFingerprint(
+                exactHash: UInt64(bitPattern: row["exact"]), signature: Self.signature(from: row["signature"]))
+            index.remember(fingerprint, document: row["doc_id"], story: row["story_id"])
+        }
+        return index
+    }
+
+    /// The connection's `PRAGMA data_version`: it changes when another connection commits.
+    static func dataVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+    }
+}

@@ -1,0 +1,111 @@
+/// The open stories' index keys and the open articles' fingerprints, in memory: what a
+/// ``StoryPlacement`` looks up to find candidate stories and copies.
+///
+/// The in-memory ``StoryClusterer`` keeps one; the archive keeps one in step with its tables
+/// (built from `stories` and `fingerprints` when the writer first needs it, rebuilt after a failed
+/// transaction or a write by another process), so placing an article reads no index table and
+/// writes none: a new story used to write 24 key rows into three b-trees, an article 8 band rows
+/// into two.
+///
+/// Times are seconds since 1970. A story is open while its last article is at most a window old;
+/// lookups skip the others, and ``close(before:)`` drops them with their articles' fingerprints.
+public struct OpenStoryIndex: Sendable {
+    private var keys = StoryKeyIndex()
+    /// Each story's last time, for the window.
+    private var lastSeen: [Int64: Double] = [:]
+    private var articles: [Int64: (fingerprint: DuplicateFingerprint, story: Int64)] = [:]
+    /// Articles by exact hash, earliest first.
+    private var documentsByHash: [UInt64: [Int64]] = [:]
+    /// Articles by band key, in the order remembered.
+    private var documentsByBand: [String: [Int64]] = [:]
+    private var documentsByStory: [Int64: [Int64]] = [:]
+
+    /// Creates an empty index.
+    public init() {}
+
+    /// How many stories are indexed (open or not yet closed).
+    public var storyCount: Int { lastSeen.count }
+
+    /// Lists `story` under `keys` (its ``StoryProfile/indexKeys``), replacing its former keys, and
+    /// records its last time. `scanned` is the most stories a lookup reads per key.
+    public mutating func index(story: Int64, under keys: [String], lastSeen time: Double, scanned: Int) {
+        self.keys.index(story, under: keys, scanned: scanned)
+        lastSeen[story] = time
+    }
+
+    /// Moves a story's last time on without changing its keys (it got a duplicate).
+    public mutating func touch(story: Int64, at time: Double) {
+        if let seen = lastSeen[story], seen < time { lastSeen[story] = time }
+    }
+
+    /// Records an article's fingerprint, so that later copies find it.
+    public mutating func remember(_ fingerprint: DuplicateFingerprint, document: Int64, story: Int64) {
+        forget(document: document)
+        articles[document] = (fingerprint, story)
+        documentsByHash[fingerprint.exactHash, default: []].append(document)
+        documentsByHash[fingerprint.exactHash]?.sort()
+        for key in fingerprint.bandKeys { documentsByBand[key, default: []].append(document) }
+        documentsByStory[story, default: []].append(document)
+    }
+
+    /// Forgets an article's fingerprint: it was removed or rewritten, and copies of it are new again.
+    public mutating func forget(document: Int64) {
+        guard let (fingerprint, story) = articles.removeValue(forKey: document) else { return }
+        Self.remove(document, from: &documentsByHash, at: fingerprint.exactHash)
+        for key in fingerprint.bandKeys { Self.remove(document, from: &documentsByBand, at: key) }
+        Self.remove(document, from: &documentsByStory, at: story)
+    }
+
+    /// Forgets a story and its articles' fingerprints (it was deleted or left the window).
+    public mutating func remove(story: Int64) {
+        keys.remove(story)
+        lastSeen[story] = nil
+        for document in documentsByStory[story] ?? [] { forget(document: document) }
+        documentsByStory[story] = nil
+    }
+
+    /// Drops the stories last seen before `cutoff`, with their articles' fingerprints.
+    public mutating func close(before cutoff: Double) {
+        for (story, seen) in lastSeen where seen < cutoff { remove(story: story) }
+    }
+
+    /// The earliest article with `hash` in a story last seen at or after `opensAfter`, with its story.
+    public func exactCopy(of hash: UInt64, opensAfter: Double) -> (document: Int64, story: Int64)? {
+        for document in documentsByHash[hash] ?? [] {
+            if let story = articles[document]?.story, isOpen(story, after: opensAfter) { return (document, story) }
+        }
+        return nil
+    }
+
+    /// The latest `limit` articles under each of `bands` in stories last seen at or after
+    /// `opensAfter`, with their stories and fingerprints.
+    public func nearCopyCandidates(
+        bands: [String], limit: Int, opensAfter: Double
+    ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
+        var documents = Set<Int64>()
+        for key in bands {
+            for document in (documentsByBand[key] ?? []).reversed().prefix(limit) { documents.insert(document) }
+        }
+        return documents.compactMap { document in
+            guard let (fingerprint, story) = articles[document], isOpen(story, after: opensAfter) else { return nil }
+            return (document, story, fingerprint)
+        }
+    }
+
+    private func isOpen(_ story: Int64, after opensAfter: Double) -> Bool {
+        (lastSeen[story] ?? -.infinity) >= opensAfter
+    }
+
+    /// The stories last seen at or after `opensAfter` sharing the most of `keys` (see
+    /// ``StoryKeyIndex/candidates(for:perKey:limit:lastSeen:)``).
+    public func candidateStories(keys: [String], perKey: Int, limit: Int, opensAfter: Double) -> [Int64] {
+        self.keys.candidates(
+            for: keys, perKey: perKey, limit: limit,
+            lastSeen: { story in lastSeen[story].flatMap { $0 >= opensAfter ? $0 : nil } })
+    }
+
+    private static func remove<Key: Hashable>(_ document: Int64, from lists: inout [Key: [Int64]], at key: Key) {
+        lists[key]?.removeAll { $0 == document }
+        if lists[key]?.isEmpty == true { lists[key] = nil }
+    }
+}
