@@ -40,24 +40,39 @@ public enum DateFinder {
     }
 
     /// The first lines of `text`, where a dateline or byline would be.
+    ///
+    /// Walks Unicode scalars, not characters: grapheme breaking cost more than the rest of the
+    /// date search. A combining mark counts as one more of the ``charactersSearched``.
     static func top(of text: String) -> Substring {
         var lines = 0
         var end = text.startIndex
         var isLineEmpty = true
         var count = 0
-        for index in text.indices {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
             count += 1
             if count > charactersSearched { break }
-            end = text.index(after: index)
-            if text[index].isNewline {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            end = index
+            if isNewline(scalar) {
                 if !isLineEmpty { lines += 1 }
                 isLineEmpty = true
                 if lines >= linesSearched { break }
-            } else if !text[index].isWhitespace {
+            } else if !(scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.isWhitespace) {
                 isLineEmpty = false
             }
         }
         return text[..<end]
+    }
+
+    /// Whether `scalar` ends a line as `Character.isNewline` says (LF, VT, FF, CR, NEL, LS, PS).
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     /// The match as an ISO date if it is a plausible publication date for a file dated `today`.

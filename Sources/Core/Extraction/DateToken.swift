@@ -64,12 +64,12 @@ struct DateToken: Equatable {
                 // Long digit runs are not dates; saturating keeps the arithmetic safe.
                 number = min(number * 10 + Int(scalar.value - 48), 100_000_000_000_000)
                 digits += 1
-            } else if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
+            } else if isLetter(scalar) {
                 if digits > 0 { flush() }
                 word.append(scalar)
             } else {
                 flush()
-                if scalar.properties.isWhitespace {
+                if scalar.isASCII ? (0x09...0x0D).contains(scalar.value) || scalar == " " : scalar.properties.isWhitespace {
                     isSpaced = true
                 } else {
                     tokens.append(DateToken(kind: .symbol(Character(scalar)), isSpaced: isSpaced))
@@ -79,6 +79,15 @@ struct DateToken: Equatable {
         }
         flush()
         return tokens
+    }
+
+    /// Whether `scalar` belongs in a word: a letter or a combining mark. ASCII is decided by range,
+    /// since looking up Unicode properties for every character cost more than the rest of the search.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else {
+            return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        }
+        return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
     }
 
     /// A word lower-cased and without diacritics. Most words of a news text are ASCII: they are

@@ -53,10 +53,13 @@ extension Store {
     ) throws -> [StoredEvent] {
         try pool.write { db in
             var events: [StoredEvent] = []
+            var index = PendingIndexRows()
             for outcome in outcomes {
-                try commit(outcome, time: time, db: db, events: &events, progress: progress)
+                try commit(outcome, time: time, db: db, events: &events, index: &index, progress: progress)
             }
             try closeStories(before: time - StoryClusteringOptions.standard.window, db: db)
+            // Last of the writes: see PendingIndexRows. Alerts then search the new documents.
+            try index.insert(db: db)
             let alerts = try recordAlerts(
                 for: events, rules: rules, knownEntityIDs: knownEntityIDs, time: time, db: db)
             return events + alerts
@@ -78,12 +81,13 @@ extension Store {
     private func removeFiles(_ paths: [String], time: Double) throws -> [StoredEvent] {
         try pool.write { db in
             var events: [StoredEvent] = []
+            var index = PendingIndexRows()
             for path in paths {
                 let matches = try String.fetchAll(
                     db, sql: "SELECT path FROM files WHERE path = ? OR (path > ? AND path < ?)",
                     arguments: [path, path + "/", path + "0"])
                 for file in matches {
-                    try deleteDocuments(db, path: file, keeping: [], time: time, events: &events)
+                    try deleteDocuments(db, path: file, keeping: [], time: time, events: &events, index: &index)
                     try db.executeCached(sql: "DELETE FROM files WHERE path = ?", arguments: [file])
                 }
             }
@@ -92,7 +96,8 @@ extension Store {
     }
 
     private func commit(
-        _ outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent], progress: () -> Void
+        _ outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent], index: inout PendingIndexRows,
+        progress: () -> Void
     ) throws {
         defer { progress() }
         let known = try Self.fetchKnownFile(db, path: outcome.path)
@@ -108,7 +113,7 @@ extension Store {
         case .rejected(let rejection):
             state = "rejected"
             reason = rejection.message
-            try deleteDocuments(db, path: outcome.path, keeping: [], time: time, events: &events)
+            try deleteDocuments(db, path: outcome.path, keeping: [], time: time, events: &events, index: &index)
             events.append(
                 try record(
                     StoredEvent(kind: .rejected, path: outcome.path, reason: rejection.message), time: time, db: db))
@@ -116,14 +121,14 @@ extension Store {
             state = "indexed"
             reason = nil
             try deleteDocuments(
-                db, path: outcome.path, keeping: Set(articles.map(\.item)), time: time, events: &events)
+                db, path: outcome.path, keeping: Set(articles.map(\.item)), time: time, events: &events, index: &index)
             for article in articles {
-                try upsert(article, outcome: outcome, time: time, db: db, events: &events)
+                try upsert(article, outcome: outcome, time: time, db: db, events: &events, index: &index)
                 progress()
             }
         case .part(let part):
             for article in part.articles {
-                try upsert(article, outcome: outcome, time: time, db: db, events: &events)
+                try upsert(article, outcome: outcome, time: time, db: db, events: &events, index: &index)
                 progress()
             }
             // The file is recorded with its last part only: stopped half-way, it is read again
@@ -131,7 +136,7 @@ extension Store {
             guard let items = part.allItems else { return }
             state = "indexed"
             reason = nil
-            try deleteDocuments(db, path: outcome.path, keeping: items, time: time, events: &events)
+            try deleteDocuments(db, path: outcome.path, keeping: items, time: time, events: &events, index: &index)
         }
         try db.executeCached(
             sql: """
@@ -143,7 +148,8 @@ extension Store {
     }
 
     private func upsert(
-        _ article: Article, outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent]
+        _ article: Article, outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent],
+        index: inout PendingIndexRows
     ) throws {
         let existing = try Row.fetchOne(
             db,
@@ -163,6 +169,7 @@ extension Store {
             {
                 return
             }
+            try index.insert(db: db)
             try unindex(db, row: existing)
             try forgetFingerprint(of: id, db: db)
             try db.executeCached(
@@ -207,15 +214,7 @@ extension Store {
                 arguments: [placement?.storyID, placement?.duplicateOf, id])
         }
         let isDuplicate = kind == .ingested && placement?.duplicateOf != nil
-        // The terms analysed by the pipeline are replayed, not analysed again, in this transaction.
-        try PreparedIndexTerms.offering(article.indexTerms ?? []) {
-            try db.executeCached(
-                sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    id, NewsTokenizer.marked(article.title, language: article.language),
-                    NewsTokenizer.marked(article.text, language: article.language), tags,
-                ])
-        }
+        index.add(id: id, article: article, tags: tags)
         for entity in article.entities {
             try db.executeCached(
                 sql: """
@@ -236,7 +235,8 @@ extension Store {
 
     /// Deletes the documents of `path` whose item is not in `kept`, each with a `removed` event.
     private func deleteDocuments(
-        _ db: Database, path: String, keeping kept: Set<String>, time: Double, events: inout [StoredEvent]
+        _ db: Database, path: String, keeping kept: Set<String>, time: Double, events: inout [StoredEvent],
+        index: inout PendingIndexRows
     ) throws {
         let rows = try Row.fetchAll(
             db,
@@ -244,6 +244,8 @@ extension Store {
             arguments: [path])
         for row in rows where !kept.contains(row["item"]) {
             let id: Int64 = row["id"]
+            // A document deleted from the index must be in it.
+            try index.insert(db: db)
             try unindex(db, row: row)
             try forgetFingerprint(of: id, db: db)
             if let story = row["story_id"] as Int64? {

@@ -1,0 +1,35 @@
+import GRDB
+
+/// The full-text index rows of a commit, inserted together once its other writes are done.
+///
+/// Inside a transaction SQLite opens a statement savepoint for each write that may have to be
+/// undone half-way (an `INSERT OR REPLACE`, an upsert, an `UPDATE … RETURNING`), and FTS5 writes
+/// its pending terms out as a new segment at every savepoint once the index took part in the
+/// transaction. Inserted one by one between the other writes, each article became a segment of its
+/// own, merged again and again; inserted at the end, a batch's terms go out together.
+struct PendingIndexRows {
+    private var rows: [(id: Int64, title: String, body: String, tags: String, prepared: [PreparedIndexTerms])] = []
+
+    /// Adds a document's row: its title and body marked with their language, its tags, and the
+    /// terms the pipeline prepared for them (replayed rather than analysed again).
+    mutating func add(id: Int64, article: Article, tags: String) {
+        rows.append(
+            (
+                id, NewsTokenizer.marked(article.title, language: article.language),
+                NewsTokenizer.marked(article.text, language: article.language), tags, article.indexTerms ?? []
+            ))
+    }
+
+    /// Inserts the rows added so far. Call before anything else touches `documents_fts` in the
+    /// transaction (a delete needs the rows it deletes to be there) and before committing.
+    mutating func insert(db: Database) throws {
+        for row in rows {
+            try PreparedIndexTerms.offering(row.prepared) {
+                try db.executeCached(
+                    sql: "INSERT INTO documents_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
+                    arguments: [row.id, row.title, row.body, row.tags])
+            }
+        }
+        rows.removeAll()
+    }
+}
