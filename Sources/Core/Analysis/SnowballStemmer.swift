@@ -9,6 +9,8 @@ import CStemmer
 struct SnowballStemmer: @unchecked Sendable {
     /// The `sb_stemmer` handle.
     let handle: OpaquePointer
+    /// The stems this stemmer gave lately.
+    let cache = StemCache()
 
     /// Creates a stemmer for a libstemmer algorithm name ("english", "french"...), nil when
     /// libstemmer does not know it.
@@ -25,12 +27,14 @@ struct SnowballStemmer: @unchecked Sendable {
     /// buffer is reused by the next call. Returns false, leaving `output` alone, when libstemmer
     /// failed (it only does on allocation failure).
     func stem(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        if cache.stem(of: word, into: &output) { return true }
         guard let base = word.baseAddress, let stemmed = sb_stemmer_stem(handle, base, CInt(word.count)) else {
             return false
         }
         let length = Int(sb_stemmer_length(handle))
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: UnsafeBufferPointer(start: stemmed, count: length))
+        cache.remember(word, stem: output)
         return true
     }
 

@@ -69,7 +69,9 @@ struct DateToken: Equatable {
                 word.append(scalar)
             } else {
                 flush()
-                if scalar.isASCII ? (0x09...0x0D).contains(scalar.value) || scalar == " " : scalar.properties.isWhitespace {
+                if scalar.isASCII
+                    ? (0x09...0x0D).contains(scalar.value) || scalar == " " : scalar.properties.isWhitespace
+                {
                     isSpaced = true
                 } else {
                     tokens.append(DateToken(kind: .symbol(Character(scalar)), isSpaced: isSpaced))

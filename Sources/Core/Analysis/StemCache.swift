@@ -1,0 +1,55 @@
+import Glibc
+
+/// The stems of recently stemmed words, kept by one stemmer.
+///
+/// An article's words come back, within it and across the analyses of it (index terms, topic
+/// features, story features), and Snowball costs more than finding a word again: a direct-mapped
+/// table of 4,096 slots of 64 bytes holds words and stems of up to 31 bytes, a word replacing
+/// whatever shared its slot. Longer words are stemmed every time.
+// @unchecked Sendable: owned by one SnowballStemmer, which StemmerPool lends to one borrower at a time.
+final class StemCache: @unchecked Sendable {
+    private static let slotCount = 4096
+    private static let slotSize = 64
+    /// The longest word, and the longest stem, a slot holds.
+    static let maximumLength = 31
+
+    /// Per slot: the word's length (0 for an empty slot), the stem's length, the word, the stem.
+    private var slots = [UInt8](repeating: 0, count: slotCount * slotSize)
+
+    /// Replaces `output` with the cached stem of `word` and returns true, or returns false.
+    func stem(of word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        guard (1...Self.maximumLength).contains(word.count) else { return false }
+        let start = Self.slot(of: word) * Self.slotSize
+        return slots.withUnsafeBufferPointer { slots in
+            guard Int(slots[start]) == word.count,
+                memcmp(slots.baseAddress! + start + 2, word.baseAddress!, word.count) == 0  // non-empty buffers
+            else { return false }
+            let stemStart = start + 2 + Self.maximumLength
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: slots[stemStart..<(stemStart + Int(slots[start + 1]))])
+            return true
+        }
+    }
+
+    /// Remembers that `word` stems to `stem`, when both fit a slot.
+    func remember(_ word: UnsafeBufferPointer<UInt8>, stem: [UInt8]) {
+        guard (1...Self.maximumLength).contains(word.count), stem.count <= Self.maximumLength else { return }
+        let start = Self.slot(of: word) * Self.slotSize
+        let stemStart = start + 2 + Self.maximumLength
+        slots.withUnsafeMutableBufferPointer { slots in
+            slots[start] = UInt8(word.count)
+            slots[start + 1] = UInt8(stem.count)
+            for (offset, byte) in word.enumerated() { slots[start + 2 + offset] = byte }
+            for (offset, byte) in stem.enumerated() { slots[stemStart + offset] = byte }
+        }
+    }
+
+    /// The word's slot: FNV-1a of its bytes.
+    private static func slot(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slotCount - 1)
+    }
+}
