@@ -186,4 +186,18 @@ struct ExtractionHTMLTests {
     func pageWithoutWordsGivesNothing(html: String) {
         #expect(HTMLExtractor.extract(html) == nil)
     }
+
+    /// Class names are matched in any case, and names with non-ASCII letters are read too.
+    @Test(arguments: ["Social-SHARE-Bar", "ShareBar", "Barre-de-partage-réseaux social", "Ωmega-Sidebar"])
+    func furnitureIsFoundByClassInAnyCase(className: String) throws {
+        let html = """
+            <html><body><article>
+            <p>Talks between Russian and American diplomats opened in Geneva on Monday, officials said.</p>
+            <div class="\(className)"><p>Share this story with your friends and followers, on every network you use.</p></div>
+            </article></body></html>
+            """
+        let article = try #require(HTMLExtractor.extract(html))
+        #expect(article.text.hasPrefix("Talks between Russian and American diplomats"))
+        #expect(!article.text.contains("Share this story"))
+    }
 }

@@ -13,7 +13,7 @@
 public enum ControlCharacters {
     /// `text` without control characters and escape sequences; the same string when it holds none.
     public static func removing(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isRemoved) else { return text }
+        guard occur(in: text) else { return text }
         let input = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
@@ -42,8 +42,27 @@ public enum ControlCharacters {
     }
 
     /// Whether `text` holds anything `removing(_:)` would take out.
+    ///
+    /// Every file's whole text passes here, so the check reads UTF-8 bytes rather than decoding
+    /// scalars: C0 controls and DEL are single bytes, and C1 controls (U+0080–U+009F) are `C2 80`
+    /// to `C2 9F`, which in valid UTF-8 can be nothing else.
     public static func occur(in text: String) -> Bool {
-        text.unicodeScalars.contains(where: isRemoved)
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x0A && byte != 0x09 { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// After an ESC at `index - 1`: the index past the sequence it starts.
