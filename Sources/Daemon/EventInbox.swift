@@ -1,3 +1,4 @@
+import Core
 import Synchronization
 
 /// Hands watch events from the watcher's task to the ingest loop in batches.
@@ -6,23 +7,21 @@ import Synchronization
 /// single file goes through alone (low latency) and a flood goes through in large batches.
 final class EventInbox: Sendable {
     private let queued = Mutex<[WatchEvent]>([])
-    private let continuation: AsyncStream<Void>.Continuation
-    /// Wakes the ingest loop; several wake-ups in a row collapse into one.
-    let wakeUps: AsyncStream<Void>
+    private let wakeUp = WakeUp()
 
-    init() {
-        (wakeUps, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-    }
+    init() {}
 
     /// Queues an event and wakes the loop.
     func post(_ event: WatchEvent) {
         queued.withLock { $0.append(event) }
-        continuation.yield()
+        wakeUp.signal()
     }
 
-    /// Wakes the loop without an event (a timer tick).
-    func wake() {
-        continuation.yield()
+    /// Waits until an event is posted or `deadline` passes (none when nil); false once finished.
+    ///
+    /// An event posted since the last wait ends this one at once, so none waits for a deadline.
+    func wait(until deadline: ContinuousClock.Instant?) async -> Bool {
+        await wakeUp.wait(until: deadline)
     }
 
     /// Takes every queued event, oldest first.
@@ -33,8 +32,8 @@ final class EventInbox: Sendable {
         }
     }
 
-    /// Ends the wake-ups.
+    /// Ends the waits: the loop is to stop.
     func finish() {
-        continuation.finish()
+        wakeUp.finish()
     }
 }

@@ -7,8 +7,11 @@ import Synchronization
 
 /// Watches the drop folder and ingests what changes: the Watcher → Intake → Pipeline → Store path.
 ///
-/// One loop owns the settle queue: watch events, timer ticks and rescans all pass through it, so
-/// no locking is needed around intake state. Work in flight finishes on SIGTERM.
+/// One loop owns the settle queue: watch events, settle deadlines and rescans all pass through it,
+/// so no locking is needed around intake state. The loop comes round when a watch event arrives
+/// or when its next deadline passes (a file due in the settle queue, the next rescan, a status
+/// report, a retry), and never otherwise: an idle service does not wake up. Work in flight
+/// finishes on SIGTERM.
 final class IngestService: Service {
     let config: Config
     let ingester: BatchIngester
@@ -18,8 +21,11 @@ final class IngestService: Service {
     let ignore: IgnoreRules
     /// Files read per round at most.
     let batchLimit = 256
-    /// Why the last commit failed, while commits fail: the error is logged once, not every retry.
-    private let commitFailure = Mutex<String?>(nil)
+    /// Why the last commit failed and when to try it again, while commits fail: the error is
+    /// logged once, not every retry.
+    private let commitFailure = Mutex<(reason: String, retry: Double)?>(nil)
+    /// The loop's deadlines, on the continuous clock.
+    private let clock = LoopClock()
 
     init(config: Config, ingester: BatchIngester, outbox: OutboxService, heartbeats: Heartbeats, logger: Logger) {
         self.config = config
@@ -37,15 +43,8 @@ final class IngestService: Service {
             ignore.ignores(name: path.split(separator: "/").last ?? "")
         }
         try watch.start()
-        let ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(100))
-                inbox.wake()
-            }
-        }
         defer {
             watch.stop()
-            ticker.cancel()
             inbox.finish()
         }
         var queue = SettleQueue(settleTime: config.settleTime)
@@ -58,7 +57,13 @@ final class IngestService: Service {
             logger.info("Watching \(config.inbox)", metadata: ["inbox": "\(config.inbox)"])
             var nextRescan = now() + config.rescanInterval
             var nextFolderCheck = 0.0
-            for await _ in inbox.wakeUps.cancelOnGracefulShutdown() {
+            while true {
+                let deadline =
+                    watch.isWatching
+                    ? nextDeadline(queue: queue, backlog: backlog, rescan: nextRescan, status: statusReporter)
+                    : nextFolderCheck
+                heartbeats.idle("ingest")
+                guard await inbox.wait(until: clock.instant(at: deadline)) else { break }
                 heartbeats.beat("ingest", at: MonotonicClock.seconds())
                 var rescan = false
                 var removals: [String] = []
@@ -71,7 +76,8 @@ final class IngestService: Service {
                     handle(event, queue: &queue, backlog: &backlog, removals: &removals, rescan: &rescan)
                 }
                 if !watch.isWatching {
-                    // Looked for once a second; the archive keeps everything meanwhile.
+                    // Looked for once a second, and nothing else done (a file read now would be
+                    // missing, and removed); the archive keeps everything meanwhile.
                     guard now() >= nextFolderCheck else { continue }
                     nextFolderCheck = now() + 1
                     guard (try? watch.start()) != nil else { continue }
@@ -87,10 +93,10 @@ final class IngestService: Service {
                     nextRescan = now() + config.rescanInterval
                     statusReporter.markChanged()
                 }
+                // One round per turn: what remains (the queue's next files, the backlog) makes the
+                // next wait end at once, after taking in what arrived meanwhile.
                 if await ingestReady(&queue, backlog: &backlog) > 0 {
                     statusReporter.markChanged()
-                    // More may be ready: come straight back, after taking in what arrived meanwhile.
-                    inbox.wake()
                 }
                 if statusReporter.shouldReport(at: now()) { reportStatus(queue) }
             }
@@ -98,7 +104,21 @@ final class IngestService: Service {
             logger.info("Stopped watching; the files in flight were committed")
         } onGracefulShutdown: {
             Notify.stopping()
+            inbox.finish()
         }
+    }
+
+    /// When the loop next has something to do if no event comes: the first file due in the settle
+    /// queue, at once for a backlog (after a failed commit, when it is retried), the next rescan,
+    /// a status report that waits for its turn.
+    private func nextDeadline(
+        queue: SettleQueue, backlog: [FileInProgress], rescan: Double, status: StatusReporter
+    ) -> Double {
+        var deadline = rescan
+        if let due = queue.nextDue(limit: batchLimit) { deadline = min(deadline, due) }
+        if !backlog.isEmpty { deadline = min(deadline, commitFailure.withLock { $0?.retry } ?? now()) }
+        if let report = status.nextReport { deadline = min(deadline, report) }
+        return deadline
     }
 
     private func handle(
@@ -120,7 +140,7 @@ final class IngestService: Service {
         case .closed where !isIgnored(event.path):
             queue.enqueueClosed(event.path, at: now())
         case .changed where !isIgnored(event.path):
-            queue.enqueueChanging(event.path, observation: observe(event.path), at: now())
+            queue.enqueueChanging(event.path, observation: observe(event.path), at: now(), wallClock: wallClock())
         case .closed, .changed, .rootGone:
             break
         }
@@ -160,7 +180,8 @@ final class IngestService: Service {
                 continue
             }
             queue.enqueueChanging(
-                path, observation: .init(size: status.size, modificationTime: status.modificationTime), at: now())
+                path, observation: .init(size: status.size, modificationTime: status.modificationTime), at: now(),
+                wallClock: wallClock())
             queued += 1
         }
         let missing = known.keys.filter { onDisk[$0] == nil }
@@ -182,25 +203,26 @@ final class IngestService: Service {
         do {
             let result = try await ingester.round(reading: ready, backlog: &backlog)
             for path in result.changing {
-                queue.enqueueChanging(path, observation: observe(path), at: now())
+                queue.enqueueChanging(path, observation: observe(path), at: now(), wallClock: wallClock())
             }
-            outbox.wake()
+            if !result.events.isEmpty { outbox.wake() }
             noteCommitsWork()
             logger.debug("Committed \(ready.count) files and parts of \(inProgress), \(result.events.count) events")
             return ready.count + inProgress
         } catch {
             // The archive refused the round (disk full, say): keep the files and try again later.
-            noteCommitFails(error, waiting: ready.count + queue.count + backlog.count)
-            for path in ready { queue.enqueueClosed(path, at: now() + 5) }
+            let retry = now() + 5
+            noteCommitFails(error, waiting: ready.count + queue.count + backlog.count, retry: retry)
+            for path in ready { queue.enqueueClosed(path, at: retry) }
             return 0
         }
     }
 
     /// Logs a failing commit once, with the reason, instead of once per retry.
-    private func noteCommitFails(_ error: any Error, waiting: Int) {
+    private func noteCommitFails(_ error: any Error, waiting: Int, retry: Double) {
         let reason = "\(error)"
         let isNew = commitFailure.withLock { failure in
-            defer { failure = reason }
+            defer { failure = (reason, retry) }
             return failure == nil
         }
         guard isNew else { return }
@@ -217,13 +239,13 @@ final class IngestService: Service {
         else {
             return
         }
-        logger.notice("The archive accepts commits again (it had failed with: \(failure)); the waiting files go in")
+        logger.notice(
+            "The archive accepts commits again (it had failed with: \(failure.reason)); the waiting files go in")
     }
 
     private func commitRemovals(_ paths: [String]) async {
         do {
-            _ = try ingester.store.remove(paths: paths)
-            outbox.wake()
+            if try !ingester.store.remove(paths: paths).isEmpty { outbox.wake() }
         } catch {
             logger.error("Cannot remove \(paths.count) files from the archive: \(error)")
         }
@@ -253,5 +275,9 @@ final class IngestService: Service {
         FileStatus.of(path, followingLinks: true).map { .init(size: $0.size, modificationTime: $0.modificationTime) }
     }
 
-    private func now() -> Double { Date().timeIntervalSince1970 }
+    /// Seconds on the loop's monotonic clock: what deadlines count in.
+    private func now() -> Double { clock.now }
+
+    /// Seconds since 1970: what files' modification times count in.
+    private func wallClock() -> Double { Date().timeIntervalSince1970 }
 }

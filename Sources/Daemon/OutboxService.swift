@@ -9,6 +9,10 @@ import Synchronization
 /// `NEWSDROP_EVENT_ID` so readers can drop the repeat. Paced by a `JournalPacer` so journald's
 /// rate limit never suppresses an entry: past the allowance, events wait in the archive (counted
 /// by `newsdrop status` as `unsent_events`) and go out as the window moves on.
+///
+/// The loop comes round when a commit has recorded events (`wake()`) or when its retry deadline
+/// passes: a second after the journal refused an entry, or when the pacer's window lets more go.
+/// With nothing to send it does not wake up.
 final class OutboxService: Service {
     let store: Store
     let journal: Journal
@@ -19,8 +23,9 @@ final class OutboxService: Service {
     private let isPaced = Mutex(false)
     /// Whether the journal refused the last entry, so the log says so once per outage.
     private let isJournalDown = Mutex(false)
-    private let wakeUps: AsyncStream<Void>
-    private let continuation: AsyncStream<Void>.Continuation
+    private let wakeUp = WakeUp()
+    /// The pacer's times and the retry deadlines, on the continuous clock.
+    private let clock = LoopClock()
 
     init(store: Store, journal: Journal, pacer: JournalPacer, heartbeats: Heartbeats, logger: Logger) {
         self.store = store
@@ -28,44 +33,49 @@ final class OutboxService: Service {
         self.pacer = Mutex(pacer)
         self.heartbeats = heartbeats
         self.logger = logger
-        (wakeUps, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// Asks for a flush soon (after a commit).
+    /// Asks for a flush at once (a commit recorded events).
     func wake() {
-        continuation.yield()
+        wakeUp.signal()
     }
 
     func run() async throws {
-        let retry = Task { [continuation] in
-            // A failed or paced flush is retried within a second even without new commits.
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(1))
-                continuation.yield()
+        let wakeUp = self.wakeUp
+        await withGracefulShutdownHandler {
+            var retry = flush()
+            while true {
+                heartbeats.idle("outbox")
+                guard await wakeUp.wait(until: retry.map(clock.instant(at:))) else { break }
+                retry = flush()
             }
-        }
-        defer { retry.cancel() }
-        flush()
-        for await _ in wakeUps.cancelOnGracefulShutdown() {
-            flush()
+        } onGracefulShutdown: {
+            wakeUp.finish()
         }
         // The ingest service stops first (services stop in reverse order), so this sends its last events.
         flush()
         heartbeats.forget("outbox")
     }
 
-    /// Sends the unsent events the pacer allows; returns how many were sent.
+    /// Sends the unsent events the pacer allows; returns when to try again without a new commit
+    /// (journald refused an entry, the archive failed, the pacer holds the rest back), or nil.
     @discardableResult
-    func flush() -> Int {
+    func flush() -> Double? {
         var sent = 0
+        var retry: Double?
         do {
             while true {
-                let now = MonotonicClock.seconds()
-                heartbeats.beat("outbox", at: now)
+                let now = clock.now
+                heartbeats.beat("outbox", at: MonotonicClock.seconds())
                 let allowance = pacer.withLock { $0.allowance(at: now) }
                 let events = allowance > 0 ? try store.unsentEvents(limit: min(500, allowance)) : []
                 if events.isEmpty {
-                    if allowance == 0 { notePaced() } else { isPaced.withLock { $0 = false } }
+                    if allowance == 0 {
+                        notePaced()
+                        retry = pacer.withLock { $0.nextAllowance() }
+                    } else {
+                        isPaced.withLock { $0 = false }
+                    }
                     break
                 }
                 // An event the journal refused stays unsent, with those after it, for the next turn.
@@ -73,26 +83,27 @@ final class OutboxService: Service {
                 // sent again later, with the same NEWSDROP_EVENT_ID.
                 guard journal.isAccepting else {
                     noteJournalDown()
-                    return sent
+                    return now + 1
                 }
                 let delivered = events.prefix { journal.send($0.journalFields, fallingBackToStderr: false) }
                 guard journal.isAccepting else {
                     noteJournalDown()
-                    return sent
+                    return now + 1
                 }
                 pacer.withLock { $0.record(delivered.count, at: now) }
                 try store.markSent(delivered.map(\.id))
                 sent += delivered.count
                 if delivered.count < events.count {
                     noteJournalDown()
-                    return sent
+                    return now + 1
                 }
             }
         } catch {
             logger.error("Cannot read or mark the outbox: \(error)")
+            retry = clock.now + 1
         }
         noteJournalBack(sent: sent)
-        return sent
+        return retry
     }
 
     /// Says once, when the journal starts refusing entries, that events wait (not once per event per second).

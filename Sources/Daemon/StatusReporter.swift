@@ -2,7 +2,7 @@
 ///
 /// Counting the archive reads every document row, and the notify socket queues only a few
 /// datagrams (a full one blocks the sender), so a committed batch only marks a report due; the
-/// loop, which wakes at least every 100 ms, sends it once `interval` has passed since the last.
+/// loop sends it once `interval` has passed since the last, waking for it at `nextReport`.
 struct StatusReporter {
     /// The least time between two reports, in seconds.
     let interval: Double
@@ -17,6 +17,9 @@ struct StatusReporter {
     mutating func markChanged() {
         isDue = true
     }
+
+    /// When a report is next due, or nil when nothing has changed since the last.
+    var nextReport: Double? { isDue ? lastReport + interval : nil }
 
     /// Whether to report at `now`; when true, the report counts as made.
     mutating func shouldReport(at now: Double) -> Bool {

@@ -5,9 +5,10 @@ import ServiceLifecycle
 /// Pings systemd's watchdog (`WATCHDOG=1`) while the service is healthy, and stops when it is not,
 /// so systemd restarts a service that is stuck rather than one that has crashed.
 ///
-/// Healthy means: every watched loop (ingest, outbox) has shown progress within half the watchdog
-/// interval (at least 5 s: the outbox comes round once a second), and the archive answers a read. It checks four times per interval, so a healthy
-/// service pings at least twice within every `WATCHDOG_USEC` whatever the scheduling jitter.
+/// Healthy means: every watched loop (ingest, outbox) is idle, waiting for an event or a deadline,
+/// or has shown progress within half the watchdog interval (at least 5 s), and the archive answers
+/// a read. It checks four times per interval, so a healthy service pings at least twice within
+/// every `WATCHDOG_USEC` whatever the scheduling jitter.
 /// Without `WATCHDOG_USEC` (not under systemd, or no `WatchdogSec=`) it only waits for shutdown.
 struct WatchdogService: Service {
     let heartbeats: Heartbeats

@@ -45,4 +45,33 @@ struct ServiceHeartbeatsTests {
         #expect(heartbeats.stalled(at: 1_000, staleAfter: 15).isEmpty)
         #expect(heartbeats.loops.isEmpty)
     }
+
+    @Test func anIdleLoopIsNotStalledHoweverLongItWaits() {
+        // Given an ingest loop that beat at 100 and then waits for a file
+        let heartbeats = Heartbeats()
+        heartbeats.beat("ingest", at: 100)
+        heartbeats.idle("ingest")
+
+        // Then an hour later it is not stalled
+        #expect(heartbeats.stalled(at: 3_700, staleAfter: 15).isEmpty)
+    }
+
+    @Test func aLoopThatWakesAndThenWedgesIsStalledAgain() throws {
+        // Given a loop idle at 100 that wakes at 200 and hangs in its turn
+        let heartbeats = Heartbeats()
+        heartbeats.beat("outbox", at: 100)
+        heartbeats.idle("outbox")
+        heartbeats.beat("outbox", at: 200)
+
+        // Then at 230 it is stalled for 30 s
+        let stalled = try #require(heartbeats.stalled(at: 230, staleAfter: 15).first)
+        #expect(stalled.loop == "outbox")
+        #expect(stalled.silence == 30)
+    }
+
+    @Test func aLoopIdleBeforeItsFirstBeatIsNotWatched() {
+        let heartbeats = Heartbeats()
+        heartbeats.idle("ingest")
+        #expect(heartbeats.loops.isEmpty)
+    }
 }

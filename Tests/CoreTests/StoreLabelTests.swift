@@ -65,10 +65,8 @@ struct StoreLabelTests {
         let alerts = events.filter { $0.kind == .alert }
         #expect(alerts.map(\.alert) == ["nato-russia", "sport"])
         #expect(alerts.map(\.path) == ["/in/fr.txt", "/in/sport.txt"])
-        let fields = Dictionary(alerts[0].journalFields.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-        #expect(fields["PRIORITY"] == "2")
-        #expect(fields["NEWSDROP_ALERT"] == "nato-russia")
-        #expect(fields["NEWSDROP_TOPICS"] == "politics")
+        #expect(alerts.map(\.alertPriority) == [2, 5])
+        #expect(alerts[0].topics == "politics")
         #expect(try store.unsentEvents().filter { $0.kind == .alert }.map(\.alert) == ["nato-russia", "sport"])
     }
 

@@ -2,7 +2,9 @@
 ///
 /// A file written without a close (a slow copy, a writer that keeps it open) is looked at again
 /// after the settle time; it is read as soon as two looks agree, so it is never skipped forever.
-/// Pure value logic: the caller supplies the clock and the look at the file.
+/// Pure value logic: the caller supplies the clock and the look at the file. Due times are seconds
+/// on the caller's monotonic clock (a wall clock set back or forward must not move them); only a
+/// file's age is told by the wall clock, which its modification time is on.
 public struct SettleQueue: Sendable {
     /// What a look at a file saw.
     public struct Observation: Sendable, Equatable {
@@ -44,8 +46,25 @@ public struct SettleQueue: Sendable {
     /// Files waiting.
     public var count: Int { entries.count }
 
-    /// The earliest time a waiting file is due, or nil when none waits.
-    public var nextDue: Double? { entries.values.map(\.due).min() }
+    /// The earliest time at which `takeReady(at:limit:look:)` with this `limit` can return a file,
+    /// or nil when none waits: when a loop that has nothing else to do comes round next.
+    ///
+    /// Only the files a round looks at count (its two bounded stretches), so a file due in the
+    /// middle of a flood, which no round can reach yet, never has the loop come round for nothing.
+    /// Costs what a round's looks cost: a flood of 100,000 files costs its two stretches.
+    public func nextDue(limit: Int) -> Double? {
+        let stretch = 16 * max(limit, 1)
+        var earliest: Double?
+        func consider(_ position: Int) {
+            guard let entry = entries[order[position]], entry.sequence == base + position else { return }
+            earliest = min(earliest ?? entry.due, entry.due)
+        }
+        // The back stretch, when a round gives the files queued last any places, then the front one.
+        let backStart = limit / 2 > 0 ? max(head, order.count - stretch) : order.count
+        for position in backStart..<order.count { consider(position) }
+        for position in head..<min(backStart, head + stretch) { consider(position) }
+        return earliest
+    }
 
     /// A file closed after writing: due now.
     public mutating func enqueueClosed(_ path: String, at now: Double) {
@@ -54,9 +73,10 @@ public struct SettleQueue: Sendable {
 
     /// A file that may still be written, as `observation` shows it now: due after the settle time.
     ///
-    /// A file that is already older than the settle time (found by a scan) is due at once.
-    public mutating func enqueueChanging(_ path: String, observation: Observation?, at now: Double) {
-        if let observation, now - observation.modificationTime >= settleTime {
+    /// A file that is already older than the settle time (found by a scan) is due at once: its age
+    /// is `wallClock` (seconds since 1970, the clock of its modification time) minus that time.
+    public mutating func enqueueChanging(_ path: String, observation: Observation?, at now: Double, wallClock: Double) {
+        if let observation, wallClock - observation.modificationTime >= settleTime {
             schedule(path, due: now, lastSeen: nil)
         } else if entries[path] == nil || entries[path]?.lastSeen != nil {
             schedule(path, due: now + settleTime, lastSeen: observation)
