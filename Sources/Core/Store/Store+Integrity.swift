@@ -13,14 +13,18 @@ extension Store {
     /// damaged returns that failure as its one problem; other failures throw.
     public func integrityProblems(thorough: Bool, limit: Int = 20) throws(StoreError) -> [String] {
         let pragma = thorough ? "integrity_check" : "quick_check"
+        // The check can fail on a damaged page after it has described others: keep what it said.
+        var rows: [String] = []
         do {
-            let rows = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA \(pragma)(\(max(1, limit)))") }
-            // A row may start with a "*** in database main ***" header line: keep one problem per line.
-            return rows == ["ok"]
-                ? []
-                : rows.flatMap { $0.split(separator: "\n") }.map(String.init)
-                    .filter { !$0.hasPrefix("***") }
+            try pool.read { db in
+                let cursor = try String.fetchCursor(db, sql: "PRAGMA \(pragma)(\(max(1, limit)))")
+                while let row = try cursor.next() { rows.append(row) }
+            }
+            return Self.problems(in: rows)
         } catch {
+            if Self.damage(error, path: path) != nil, !Self.problems(in: rows).isEmpty {
+                return Self.problems(in: rows)
+            }
             guard let damage = Self.damage(error, path: path) else {
                 throw StoreError(.unusable, "Cannot check the archive at '\(path)': \(error)", cause: error)
             }
@@ -30,6 +34,13 @@ extension Store {
             }
             return [damage.reason]
         }
+    }
+
+    /// One problem per line of the check's rows; none for "ok". A row may start with a
+    /// "*** in database main ***" header line, which is not a problem.
+    private static func problems(in rows: [String]) -> [String] {
+        rows == ["ok"]
+            ? [] : rows.flatMap { $0.split(separator: "\n") }.map(String.init).filter { !$0.hasPrefix("***") }
     }
 
     /// The problems FTS5 finds in the full-text index's own structure; empty when it is sound.
