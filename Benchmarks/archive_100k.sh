@@ -5,7 +5,8 @@
 #
 # usage: Benchmarks/archive_100k.sh [path/to/newsdrop]     (default .build/release/newsdrop)
 #   ARCHIVE_SIZE=100000      files in the drop folder (the corpus of side_by_side.sh, bigger)
-#   SEARCH_ITERATIONS=200    timed runs per query       RECONCILE_RUNS=3   daemon starts
+#   SEARCH_ITERATIONS=200    timed runs per query, at most SEARCH_SECONDS_PER_QUERY=5 s of them
+#   RECONCILE_RUNS=3         daemon starts
 #   SEARCH_TIMING=path       default: SearchTiming beside the newsdrop binary
 #                            (swift build -c release --product SearchTiming)
 #   ARCHIVE_DIR=dir          build the drop folder and archive there and keep them; when dir
