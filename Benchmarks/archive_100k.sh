@@ -60,6 +60,7 @@ else
     echo
 fi
 
+[ -z "${SUMMARY_FILE:-}" ] || echo "archive_size	$SIZE" >>"$SUMMARY_FILE"
 # Checked only now, so that a missing tool does not throw away the archive just built in ARCHIVE_DIR.
 [ -x "$SEARCH_TIMING" ] ||
     { echo "archive_100k: no $SEARCH_TIMING (swift build -c release --product SearchTiming)" >&2; exit 64; }
