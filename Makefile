@@ -8,7 +8,7 @@ BIN        ?= .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
-.PHONY: run test build deps journald model eval bench-classify bench-stories idf gazetteer lint format clean \
+.PHONY: run test build deps journald model eval bench bench-classify bench-stories idf gazetteer lint format clean \
 	man install uninstall deb fuzz
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2).
@@ -58,6 +58,15 @@ bench-classify: build
 bench-stories: build
 	$(SWIFT) build -c release --product StoryTiming
 	.build/release/StoryTiming data $(CORPUS) 1000 50000
+
+BENCH_RUNS  ?= 1
+# The timing tools come from this build even when BIN names another newsdrop.
+BENCH_TOOLS ?= .build/release
+
+## Every benchmark on a release build, one after the other (about 20-30 minutes on 2 cores), then
+## one table: figure, target, measured, ok. BENCH_RUNS=3 runs the side by side three times per size.
+bench: build
+	BENCH_RUNS=$(BENCH_RUNS) BENCH_TOOLS=$(BENCH_TOOLS) CORPUS=$(CORPUS) Benchmarks/bench_all.sh $(BIN)
 
 FUZZ_COUNT   ?= 100000
 FUZZ_SECONDS ?=
