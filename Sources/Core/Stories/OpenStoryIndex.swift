@@ -16,8 +16,9 @@ public struct OpenStoryIndex: Sendable {
     private var articles: [Int64: (fingerprint: DuplicateFingerprint, story: Int64)] = [:]
     /// Articles by exact hash, earliest first.
     private var documentsByHash: [UInt64: [Int64]] = [:]
-    /// Articles by band key, in the order remembered.
-    private var documentsByBand: [String: [Int64]] = [:]
+    /// Articles by the stable hash of a band key, in the order remembered (hashes take less memory
+    /// than the keys, and a collision only adds a candidate that the signature check then rejects).
+    private var documentsByBand: [UInt64: [Int64]] = [:]
     private var documentsByStory: [Int64: [Int64]] = [:]
 
     /// Creates an empty index.
@@ -44,7 +45,7 @@ public struct OpenStoryIndex: Sendable {
         articles[document] = (fingerprint, story)
         documentsByHash[fingerprint.exactHash, default: []].append(document)
         documentsByHash[fingerprint.exactHash]?.sort()
-        for key in fingerprint.bandKeys { documentsByBand[key, default: []].append(document) }
+        for key in fingerprint.bandKeys { documentsByBand[StableHash.of(key), default: []].append(document) }
         documentsByStory[story, default: []].append(document)
     }
 
@@ -52,7 +53,7 @@ public struct OpenStoryIndex: Sendable {
     public mutating func forget(document: Int64) {
         guard let (fingerprint, story) = articles.removeValue(forKey: document) else { return }
         Self.remove(document, from: &documentsByHash, at: fingerprint.exactHash)
-        for key in fingerprint.bandKeys { Self.remove(document, from: &documentsByBand, at: key) }
+        for key in fingerprint.bandKeys { Self.remove(document, from: &documentsByBand, at: StableHash.of(key)) }
         Self.remove(document, from: &documentsByStory, at: story)
     }
 
@@ -84,7 +85,9 @@ public struct OpenStoryIndex: Sendable {
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
         var documents = Set<Int64>()
         for key in bands {
-            for document in (documentsByBand[key] ?? []).reversed().prefix(limit) { documents.insert(document) }
+            for document in (documentsByBand[StableHash.of(key)] ?? []).reversed().prefix(limit) {
+                documents.insert(document)
+            }
         }
         return documents.compactMap { document in
             guard let (fingerprint, story) = articles[document], isOpen(story, after: opensAfter) else { return nil }

@@ -8,7 +8,10 @@ struct StoryKeyIndex {
     /// Per key, stories in the order they were indexed under it, latest last, each with the
     /// generation of its keys then; an entry of an older generation is stale (the row a store
     /// would have deleted), which spares comparing key sets on every read.
-    private var postings: [String: [(story: Int64, generation: Int32)]] = [:]
+    ///
+    /// Keyed by the key's stable hash rather than the key itself: at 20,000 open stories the key
+    /// strings alone took tens of megabytes, and a 64-bit hash collision costs one extra candidate.
+    private var postings: [UInt64: [(story: Int64, generation: Int32)]] = [:]
     /// Each open story's current generation, bumped whenever its keys are replaced.
     private var generations: [Int64: Int32] = [:]
 
@@ -16,7 +19,7 @@ struct StoryKeyIndex {
     mutating func index(_ story: Int64, under keys: [String], scanned limit: Int) {
         let generation = (generations[story] ?? 0) &+ 1
         generations[story] = generation
-        for key in keys {
+        for key in keys.map(StableHash.of) {
             postings[key, default: []].append((story, generation))
             // Compaction keeps each list near `limit` live entries: older ones would never be read.
             if let count = postings[key]?.count, count > 4 * limit { compact(key, keeping: limit) }
@@ -36,7 +39,7 @@ struct StoryKeyIndex {
     func candidates(for keys: [String], perKey: Int, limit: Int, lastSeen: (Int64) -> Double?) -> [Int64] {
         var hits: [Int64: (count: Int, lastSeen: Double)] = [:]
         for key in keys {
-            guard let list = postings[key] else { continue }
+            guard let list = postings[StableHash.of(key)] else { continue }
             var seen = Set<Int64>()
             var position = list.count
             while position > 0, seen.count < perKey {
@@ -57,7 +60,7 @@ struct StoryKeyIndex {
     }
 
     /// Rewrites one key's list as its latest `limit` distinct stories still indexed under it.
-    private mutating func compact(_ key: String, keeping limit: Int) {
+    private mutating func compact(_ key: UInt64, keeping limit: Int) {
         guard let list = postings[key] else { return }
         var seen = Set<Int64>()
         var kept: [(story: Int64, generation: Int32)] = []
