@@ -24,9 +24,6 @@ public struct OpenStoryIndex: Sendable {
     /// Creates an empty index.
     public init() {}
 
-    /// How many stories are indexed (open or not yet closed).
-    public var storyCount: Int { lastSeen.count }
-
     /// Lists `story` under `keys` (its ``StoryProfile/indexKeys``), replacing its former keys, and
     /// records its last time. `scanned` is the most stories a lookup reads per key.
     public mutating func index(story: Int64, under keys: [String], lastSeen time: Double, scanned: Int) {
