@@ -45,18 +45,6 @@ func weightedQuantile(_ samples: [(value: Double, weight: Double)], _ q: Double)
     return samples.last?.value ?? 0
 }
 
-/// Hits grouped as `newsdrop search --by-story` prints them: stories in the rank of their best hit.
-func groupedByStory(_ hits: [SearchHit]) -> [[SearchHit]] {
-    var order: [Int64] = []
-    var groups: [Int64: [SearchHit]] = [:]
-    for hit in hits {
-        let key = hit.storyID ?? -hit.docID
-        if groups[key] == nil { order.append(key) }
-        groups[key, default: []].append(hit)
-    }
-    return order.map { groups[$0] ?? [] }
-}
-
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
     print("usage: SearchTiming STATE_DIR DATA_DIR [ITERATIONS] [QUERY...]")
@@ -75,7 +63,7 @@ func run(_ text: String) throws -> Int {
     let byStory = text.hasPrefix("--by-story ")
     let query = try SearchQuery(parsing: byStory ? String(text.dropFirst("--by-story ".count)) : text)
     let hits = try store.search(query, limit: 10, knownEntityIDs: classifier.entityIDs(forName:))
-    return byStory ? groupedByStory(hits).count : hits.count
+    return byStory ? SearchHit.groupedByStory(hits).count : hits.count
 }
 
 let documents = try store.status().documents

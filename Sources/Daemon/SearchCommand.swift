@@ -79,17 +79,8 @@ struct SearchCommand: ParsableCommand {
 
     /// The hits story by story: a heading per story, its articles under it.
     func printGrouped(_ hits: [SearchHit], bold: Bool) {
-        var order: [Int64] = []
-        var groups: [Int64: [SearchHit]] = [:]
-        for hit in hits {
-            // A document without a story is a story of its own, told apart by a negative key.
-            let key = hit.storyID ?? -hit.docID
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(hit)
-        }
-        for (rank, key) in order.enumerated() {
-            let members = groups[key] ?? []
-            let label = key > 0 ? "story \(key)" : "no story"
+        for (rank, members) in SearchHit.groupedByStory(hits).enumerated() {
+            let label = members[0].storyID.map { "story \($0)" } ?? "no story"
             print("\(rank + 1). \(members[0].title)  [\(label), \(members.count) match(es)]")
             for hit in members {
                 print("   - \(hit.title)  [\(hit.language)]  \(hit.path)  (document \(hit.docID))")

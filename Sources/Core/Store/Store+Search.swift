@@ -27,6 +27,20 @@ public struct SearchHit: Sendable, Codable, Equatable {
         case storyID = "story_id"
         case path, title, language, date, source, score, snippet
     }
+
+    /// `hits` story by story, as `search --by-story` shows them: stories in the rank of their best
+    /// hit, a document without a story a story of its own.
+    public static func groupedByStory(_ hits: [SearchHit]) -> [[SearchHit]] {
+        var order: [Int64] = []
+        var groups: [Int64: [SearchHit]] = [:]
+        for hit in hits {
+            // A document without a story is told apart by a negative key.
+            let key = hit.storyID ?? -hit.docID
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(hit)
+        }
+        return order.map { groups[$0] ?? [] }
+    }
 }
 
 extension Store {
