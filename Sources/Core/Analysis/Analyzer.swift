@@ -103,6 +103,19 @@ public struct Analyzer: Sendable {
         isSkipped: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
     ) {
+        forEachWord(inUTF8: bytes, isSkipped: isSkipped) { _, term, range in body(term, range) }
+    }
+
+    /// Calls `body` with each word's fold, its term (the fold stemmed, or the fold itself when the
+    /// word is not stemmed), both valid only during the call, and its byte range in `bytes`; words
+    /// whose fold `isSkipped` are not stemmed nor reported. Stops when `body` returns false.
+    ///
+    /// What every other walk is made of; ``AnalysedText`` keeps both forms of each word.
+    func forEachWord(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        isSkipped: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+        _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ term: UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+    ) {
         ScalarFolding.table.withUnsafeBufferPointer { table in
             let scanner = WordScanner(table: table)
             if let algorithm {
@@ -112,22 +125,22 @@ public struct Analyzer: Sendable {
                     stem.reserveCapacity(64)
                     scanner.scan(bytes) { folded, range in
                         if isSkipped(folded) { return true }
-                        guard Self.isWorthStemming(folded) else { return body(folded, range) }
+                        guard Self.isWorthStemming(folded) else { return body(folded, folded, range) }
                         let isAccented = accents?.restore(folded, into: &accented) ?? false
                         let stemmedOK =
                             isAccented
                             ? accented.withUnsafeBufferPointer { stemmer.stem($0, into: &stem) }
                             : stemmer.stem(folded, into: &stem)
-                        guard stemmedOK, !stem.isEmpty else { return body(folded, range) }
+                        guard stemmedOK, !stem.isEmpty else { return body(folded, folded, range) }
                         if isAccented, accents?.stemsNeedFolding == true, stem.contains(where: { $0 >= 0x80 }) {
                             stem = scanner.fold(stem)
                         }
-                        return stem.withUnsafeBufferPointer { body($0, range) }
+                        return stem.withUnsafeBufferPointer { body(folded, $0, range) }
                     }
                 }
                 if stemmed != nil { return }
             }
-            scanner.scan(bytes) { folded, range in isSkipped(folded) || body(folded, range) }
+            scanner.scan(bytes) { folded, range in isSkipped(folded) || body(folded, folded, range) }
         }
     }
 

@@ -22,6 +22,36 @@ public struct PreparedIndexTerms: Sendable, Equatable {
         self.init(marked: NewsTokenizer.marked(text, language: language))
     }
 
+    /// Prepares an analysed text: the terms ``init(_:language:)`` gives, without cutting it again.
+    public init(_ analysed: AnalysedText) {
+        // The tokenizer analyses an unusable code as "und": only the marker's own code can be reused.
+        guard NewsTokenizer.isLanguageCode(analysed.language) else {
+            self.init(analysed.text, language: analysed.language)
+            return
+        }
+        let marked = NewsTokenizer.marked(analysed.text, language: analysed.language)
+        let bodyStart = marked.utf8.count - analysed.text.utf8.count
+        var termBytes: [UInt8] = []
+        var terms: [(termEnd: Int32, start: Int32, end: Int32)] = []
+        termBytes.reserveCapacity(analysed.text.utf8.count)
+        terms.reserveCapacity(analysed.words.count)
+        for word in analysed.words {
+            termBytes.append(contentsOf: word.term.utf8)
+            terms.append(
+                (
+                    Int32(termBytes.count), Int32(bodyStart + word.range.lowerBound),
+                    Int32(bodyStart + word.range.upperBound)
+                ))
+        }
+        self.init(marked: marked, termBytes: termBytes, terms: terms)
+    }
+
+    private init(marked: String, termBytes: [UInt8], terms: [(termEnd: Int32, start: Int32, end: Int32)]) {
+        self.marked = marked
+        self.termBytes = termBytes
+        self.terms = terms
+    }
+
     /// Prepares a text already marked with its language.
     init(marked: String) {
         var text = marked
@@ -36,9 +66,7 @@ public struct PreparedIndexTerms: Sendable, Equatable {
                 return true
             }
         }
-        self.marked = text
-        self.termBytes = termBytes
-        self.terms = terms
+        self.init(marked: text, termBytes: termBytes, terms: terms)
     }
 
     /// Reports each prepared term to `report` as the tokenizer would; false when `report` stopped it.

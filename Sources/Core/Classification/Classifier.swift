@@ -31,7 +31,15 @@ public struct Classifier: Sendable {
 
     /// Sets `article`'s topics (or the note saying why there are none), entities and story features.
     public func label(_ article: inout Article) {
-        switch topicModel?.classify(title: article.title, text: article.text, language: article.language) {
+        let analyzer = Analyzer(language: article.language)
+        label(
+            &article, title: AnalysedText(article.title, analyzer: analyzer),
+            text: AnalysedText(article.text, analyzer: analyzer))
+    }
+
+    /// Labels `article` as ``label(_:)`` does, from its title and text analysed in its language.
+    public func label(_ article: inout Article, title: AnalysedText, text: AnalysedText) {
+        switch topicModel?.classify(title: title, text: text, language: article.language) {
         case .topics(let topics):
             article.topics = topics
             article.topicsNote = nil
@@ -45,7 +53,8 @@ public struct Classifier: Sendable {
         article.entities =
             recognizer?.entities(title: article.title, text: article.text, language: article.language) ?? []
         if let rarity {
-            article.storyFeatures = StoryFeatures(article: article, rarity: rarity, recognizer: recognizer)
+            article.storyFeatures = StoryFeatures(
+                article: article, title: title, text: text, rarity: rarity, recognizer: recognizer)
         }
     }
 

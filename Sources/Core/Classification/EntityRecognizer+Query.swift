@@ -15,13 +15,16 @@ extension EntityRecognizer {
     /// name the full name; callers that want "Lavrov" to find them can also match stored person ids
     /// ending in `-lavrov`.
     public func ids(forName name: String) -> [String] {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        // Story keys ask for every capitalised word of an article: Foundation only when there may
+        // be white space to trim.
+        let trimmed = Self.hasNoEdgeSpace(name) ? name : name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
         var ids: [String] = []
         func add(_ id: String) { if !ids.contains(id) { ids.append(id) } }
 
-        if let entry = gazetteer.entryByID[trimmed.lowercased()] { add(gazetteer.entries[Int(entry)].id) }
-        if trimmed.lowercased().hasPrefix("person:") { add(trimmed.lowercased()) }
+        let lowercased = trimmed.lowercased()
+        if let entry = gazetteer.entryByID[lowercased] { add(gazetteer.entries[Int(entry)].id) }
+        if lowercased.hasPrefix("person:") { add(lowercased) }
 
         var tokens: [NameToken] = []
         var folded: [String] = []
@@ -36,5 +39,12 @@ extension EntityRecognizer {
         if let entry = gazetteer.entry(named: tokens) { add(gazetteer.entries[Int(entry)].id) }
         if ids.isEmpty, !folded.isEmpty { add(PersonName.id(folded: folded)) }
         return ids
+    }
+
+    /// Whether `name` starts and ends with a printable ASCII character, so that trimming white
+    /// space cannot change it.
+    private static func hasNoEdgeSpace(_ name: String) -> Bool {
+        guard let first = name.utf8.first, let last = name.utf8.last else { return false }
+        return (0x21...0x7e).contains(first) && (0x21...0x7e).contains(last)
     }
 }

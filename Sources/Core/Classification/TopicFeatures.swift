@@ -14,10 +14,15 @@ struct TopicFeatures: Sendable, Equatable {
 
     /// The features of an article with how often each occurs (headline occurrences weighted).
     func counts(title: String, text: String, analyzer: Analyzer) -> [String: Double] {
+        counts(title: AnalysedText(title, analyzer: analyzer), text: AnalysedText(text, analyzer: analyzer))
+    }
+
+    /// The features of an article analysed already, in the language of the model.
+    func counts(title: AnalysedText, text: AnalysedText) -> [String: Double] {
         var counts: [String: Double] = [:]
-        counts.reserveCapacity(text.utf8.count / (usesBigrams ? 4 : 8))
-        add(title, weight: titleWeight, analyzer: analyzer, to: &counts)
-        add(text, weight: 1, analyzer: analyzer, to: &counts)
+        counts.reserveCapacity(text.text.utf8.count / (usesBigrams ? 4 : 8))
+        add(title, weight: titleWeight, to: &counts)
+        add(text, weight: 1, to: &counts)
         return counts
     }
 
@@ -26,19 +31,12 @@ struct TopicFeatures: Sendable, Equatable {
         counts(title: example.title, text: example.text, analyzer: Analyzer(language: example.language))
     }
 
-    private func add(_ text: String, weight: Double, analyzer: Analyzer, to counts: inout [String: Double]) {
-        var text = text
+    private func add(_ text: AnalysedText, weight: Double, to counts: inout [String: Double]) {
         var previous: String?
-        // The allocation-free path of the analyser: terms of up to 15 bytes (most stems) become small
-        // strings stored inline, so a term costs no allocation, only its dictionary update.
-        text.withUTF8 { bytes in
-            analyzer.forEachTerm(inUTF8: bytes, skippingStopWords: true) { utf8, _ in
-                let term = String(decoding: utf8, as: UTF8.self)
-                counts[term, default: 0] += weight
-                if usesBigrams, let previous { counts[previous + " " + term, default: 0] += weight }
-                previous = term
-                return true
-            }
+        for term in text.contentTerms {
+            counts[term, default: 0] += weight
+            if usesBigrams, let previous { counts[previous + " " + term, default: 0] += weight }
+            previous = term
         }
     }
 }

@@ -32,11 +32,23 @@ public struct TopicModel: Sendable, Equatable {
     /// for the language (never a guess from another language's model) or when neither the title nor
     /// the text holds a word the model knows (an empty or very short article, or another language).
     public func classify(title: String, text: String, language: String) -> TopicPrediction {
+        let analyzer = Analyzer(language: Self.normalized(language))
+        return classify(
+            title: AnalysedText(title, analyzer: analyzer), text: AnalysedText(text, analyzer: analyzer),
+            language: language)
+    }
+
+    /// The topics of an article whose title and text are analysed already; they are analysed again
+    /// only when that was in another language than the model's code for `language`.
+    public func classify(title: AnalysedText, text: AnalysedText, language: String) -> TopicPrediction {
         let code = Self.normalized(language)
         guard let classifier = classifiers[code] else {
             return .unavailable(reason: "no topic model for language '\(language)'")
         }
-        let counts = classifier.features.counts(title: title, text: text, analyzer: Analyzer(language: code))
+        guard title.language == code, text.language == code else {
+            return classify(title: title.text, text: text.text, language: code)
+        }
+        let counts = classifier.features.counts(title: title, text: text)
         let vector = classifier.vocabulary.vector(counts)
         guard !vector.isEmpty else {
             let reason =

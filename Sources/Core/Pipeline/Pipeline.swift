@@ -86,11 +86,12 @@ public struct Pipeline: Sendable {
             date: found.date ?? file.dateInText, source: found.source, language: language.code,
             languageConfidence: language.confidence, format: file.format.rawValue)
         article.note = file.notes[index]
-        classifier.label(&article)
-        article.indexTerms = [
-            PreparedIndexTerms(article.title, language: article.language),
-            PreparedIndexTerms(article.text, language: article.language),
-        ]
+        // Cut once, read by the index, the topic model, story keys and the duplicate fingerprint.
+        let analyzer = Analyzer(language: article.language)
+        let title = AnalysedText(article.title, analyzer: analyzer)
+        let text = AnalysedText(article.text, analyzer: analyzer)
+        classifier.label(&article, title: title, text: text)
+        article.indexTerms = [PreparedIndexTerms(title), PreparedIndexTerms(text)]
         return article
     }
 

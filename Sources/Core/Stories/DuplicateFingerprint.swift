@@ -50,20 +50,26 @@ public struct DuplicateFingerprint: Sendable, Hashable, Codable {
         self.init(foldedWords: Analyzer(language: "und").terms(in: text))
     }
 
+    /// The fingerprint of an article's cleaned body, analysed already (in any language: only the
+    /// folds are read).
+    public init(body: AnalysedText) {
+        self.init(foldedWords: body.folds)
+    }
+
     /// The fingerprint of words already folded by `Analyzer(language: "und")`.
-    init(foldedWords words: [String]) {
+    init(foldedWords words: some Collection<String>) {
         var exact = StableHash()
         for word in words {
             exact.combine(word.utf8)
             exact.separate()
         }
         exactHash = exact.value
-        let shingleCount = words.count - 2
+        let wordHashes = words.map { StableHash.of($0) }
+        let shingleCount = wordHashes.count - 2
         guard shingleCount >= Self.minimumShingles else {
             signature = []
             return
         }
-        let wordHashes = words.map { StableHash.of($0) }
         var minimums = [UInt32](repeating: .max, count: Self.signatureLength)
         for start in 0..<shingleCount {
             // Rotations keep the shingle hash order-sensitive ("a b c" is not "c b a").

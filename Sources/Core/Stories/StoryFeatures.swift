@@ -54,10 +54,26 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
     ///   - recognizer: the gazetteer, so that a capitalised alias it knows ("Russie", "Kremlin"),
     ///     already an entity id, is not a proper-name key too; nil to keep every rare name.
     public init(article: Article, rarity: TermRarity, recognizer: EntityRecognizer? = nil) {
+        let analyzer = Analyzer(language: article.language)
+        self.init(
+            article: article, title: AnalysedText(article.title, analyzer: analyzer),
+            text: AnalysedText(article.text, analyzer: analyzer), rarity: rarity, recognizer: recognizer)
+    }
+
+    /// The features of an article whose title and text are analysed already, in its language
+    /// (analysed again when they are not).
+    public init(
+        article: Article, title: AnalysedText, text: AnalysedText, rarity: TermRarity,
+        recognizer: EntityRecognizer? = nil
+    ) {
+        guard title.language == article.language, text.language == article.language else {
+            self.init(article: article, rarity: rarity, recognizer: recognizer)
+            return
+        }
         let isKnownName: (String) -> Bool = { word in
             recognizer?.ids(forName: word).first.map { !$0.hasPrefix("person:") } ?? false
         }
-        let (keyCounts, nameWords) = StoryKeys.extract(from: article, isKnownName: isKnownName)
+        let (keyCounts, nameWords) = StoryKeys.extract(from: article, body: text, isKnownName: isKnownName)
         var keyWeights: [String: Double] = [:]
         for (key, count) in keyCounts {
             if key.hasPrefix("p:"), rarity.documentShare(ofKey: key) > Self.rareNameShare { continue }
@@ -67,8 +83,8 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
         // Entity names are keys already: as terms they would count twice, and they say who, not what.
         let nameStems = Set(analyzer.terms(in: nameWords.joined(separator: " ")))
         var counts: [String: Int] = [:]
-        for term in analyzer.contentTerms(in: article.title) { counts[term, default: 0] += 2 }
-        for term in analyzer.contentTerms(in: article.text) { counts[term, default: 0] += 1 }
+        for term in title.contentTerms { counts[term, default: 0] += 2 }
+        for term in text.contentTerms { counts[term, default: 0] += 1 }
         var termWeights: [String: Double] = [:]
         for (term, count) in counts where term.utf8.count >= 2 && !nameStems.contains(term) {
             guard !term.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }  // numbers are keys
@@ -82,7 +98,7 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
         }
         self.init(
             language: article.language, terms: Self.unitVector(terms), keys: Self.unitVector(keys),
-            candidateKeys: candidates, fingerprint: DuplicateFingerprint(text: article.text))
+            candidateKeys: candidates, fingerprint: DuplicateFingerprint(body: text))
     }
 
     /// The `count` heaviest entries with a positive weight, heaviest first, ties by key so the

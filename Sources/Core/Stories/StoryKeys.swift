@@ -14,14 +14,16 @@ enum StoryKeys {
     /// - Parameter isKnownName: whether a capitalised word is a gazetteer alias ("Russie",
     ///   "Kremlin"); those are already entity ids.
     static func counts(in article: Article, isKnownName: (String) -> Bool) -> [String: Int] {
-        extract(from: article, isKnownName: isKnownName).counts
+        extract(from: article, body: AnalysedText(article.text, language: "und"), isKnownName: isKnownName).counts
     }
 
     /// The keys of `article` with their counts, as ``counts(in:isKnownName:)``, and the folded
     /// words that name its entities: the words of their display names and the capitalised words
     /// the gazetteer knows ("russie", "otan", "zakharova").
+    ///
+    /// - Parameter body: the article's text analysed (in any language: only the folds are read).
     static func extract(
-        from article: Article, isKnownName: (String) -> Bool
+        from article: Article, body: AnalysedText, isKnownName: (String) -> Bool
     ) -> (counts: [String: Int], nameWords: Set<String>) {
         var counts: [String: Int] = [:]
         for entity in article.entities {
@@ -30,30 +32,33 @@ enum StoryKeys {
         let entityWords = Set(
             article.entities.flatMap { Analyzer.fold($0.name).split(separator: " ").map(String.init) })
         var names: [String: Int] = [:]
-        let text = article.text
-        let tokens = Analyzer(language: "und").tokens(in: text)
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            if let (number, next) = number(at: index, tokens: tokens, bytes: bytes) {
-                if let date = date(day: number, at: index, next: next, tokens: tokens) {
-                    counts["d:" + date, default: 0] += 1
-                } else if number.count >= 2 {
-                    counts["n:" + number, default: 0] += 1
+        let words = body.words
+        var text = body.text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < words.count {
+                let word = words[index]
+                if let (number, next) = number(at: index, words: words, bytes: bytes) {
+                    if let date = date(day: number, at: index, next: next, words: words) {
+                        counts["d:" + date, default: 0] += 1
+                    } else if number.utf8.count >= 2 {
+                        counts["n:" + number, default: 0] += 1
+                    }
+                    index = next
+                    continue
                 }
-                index = next
-                continue
+                let previousEnd = index > 0 ? words[index - 1].range.upperBound : 0
+                // The cheap byte tests first: most words are not capitalised.
+                if word.folded.utf8.count >= 3, isCapitalised(bytes, at: word.range.lowerBound),
+                    !startsSentence(
+                        UnsafeBufferPointer(rebasing: bytes[previousEnd..<word.range.lowerBound]), isFirst: index == 0),
+                    !containsNumber(word.folded), !entityWords.contains(word.folded),
+                    monthNumbers[word.folded] == nil
+                {
+                    names[word.folded, default: 0] += 1
+                }
+                index += 1
             }
-            let previousEnd = index > 0 ? tokens[index - 1].range.upperBound : 0
-            if token.term.utf8.count >= 3, isCapitalised(bytes, at: token.range.lowerBound),
-                !startsSentence(bytes[previousEnd..<token.range.lowerBound], isFirst: index == 0),
-                !entityWords.contains(token.term), monthNumbers[token.term] == nil,
-                !token.term.contains(where: \.isNumber)
-            {
-                names[token.term, default: 0] += 1
-            }
-            index += 1
         }
         var nameWords = entityWords
         for (name, count) in names {
@@ -82,48 +87,68 @@ enum StoryKeys {
         return 1
     }
 
-    /// The number starting at token `index`, digit groups joined ("13", "000" → "13000"), leading
-    /// zeros dropped, and the index after it; nil when the token is not all digits.
-    private static func number(at index: Int, tokens: [Token], bytes: [UInt8]) -> (String, Int)? {
-        guard tokens[index].term.allSatisfy(\.isASCIIDigit) else { return nil }
-        var digits = tokens[index].term
+    /// The number starting at word `index`, digit groups joined ("13", "000" → "13000"), leading
+    /// zeros dropped, and the index after it; nil when the word is not all digits.
+    private static func number(
+        at index: Int, words: [AnalysedText.Word], bytes: UnsafeBufferPointer<UInt8>
+    ) -> (String, Int)? {
+        guard isAllDigits(words[index].folded) else { return nil }
+        var digits = words[index].folded
         var next = index + 1
-        while next < tokens.count, tokens[next].term.count == 3, tokens[next].term.allSatisfy(\.isASCIIDigit),
-            isGroupSeparator(bytes[tokens[next - 1].range.upperBound..<tokens[next].range.lowerBound])
+        while next < words.count, words[next].folded.utf8.count == 3, isAllDigits(words[next].folded),
+            isGroupSeparator(
+                UnsafeBufferPointer(rebasing: bytes[words[next - 1].range.upperBound..<words[next].range.lowerBound]))
         {
-            digits += tokens[next].term
+            digits += words[next].folded
             next += 1
         }
-        let trimmed = digits.drop { $0 == "0" }
-        return (trimmed.isEmpty ? "0" : String(trimmed), next)
+        let trimmed = digits.utf8.drop { $0 == UInt8(ascii: "0") }
+        return (trimmed.isEmpty ? "0" : String(decoding: trimmed, as: UTF8.self), next)
     }
 
     /// `MM-DD` when the number is a day next to a month name: "26 janvier", "26 de enero",
     /// "January 26", "26. Januar"; the day comes first or last.
-    private static func date(day: String, at index: Int, next: Int, tokens: [Token]) -> String? {
-        guard day.count <= 2, let value = Int(day), (1...31).contains(value) else { return nil }
+    private static func date(day: String, at index: Int, next: Int, words: [AnalysedText.Word]) -> String? {
+        guard day.utf8.count <= 2, let value = Int(day), (1...31).contains(value) else { return nil }
         func month(_ position: Int) -> Int? {
-            position >= 0 && position < tokens.count ? monthNumbers[tokens[position].term] : nil
+            position >= 0 && position < words.count ? monthNumbers[words[position].folded] : nil
         }
         let after =
-            month(next) ?? (next < tokens.count && ["de", "of"].contains(tokens[next].term) ? month(next + 1) : nil)
+            month(next) ?? (next < words.count && ["de", "of"].contains(words[next].folded) ? month(next + 1) : nil)
         guard let month = after ?? month(index - 1) else { return nil }
         return (month < 10 ? "0\(month)" : "\(month)") + "-" + (value < 10 ? "0\(value)" : "\(value)")
     }
 
+    /// Whether `byte` is an ASCII digit.
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Whether a word holds a number character: an ASCII digit, or a numeric character of another
+    /// script ("²", "٣"), looked for only in a word that is not all ASCII.
+    private static func containsNumber(_ word: String) -> Bool {
+        word.utf8.contains(where: isDigit) || (!word.utf8.allSatisfy { $0 < 0x80 } && word.contains(where: \.isNumber))
+    }
+
+    /// Whether a fold is all ASCII digits (and not empty).
+    private static func isAllDigits(_ word: String) -> Bool {
+        !word.isEmpty && word.utf8.allSatisfy(isDigit)
+    }
+
     /// Whether the word at `offset` starts with an upper-case letter.
-    private static func isCapitalised(_ bytes: [UInt8], at offset: Int) -> Bool {
+    private static func isCapitalised(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let lead = bytes[offset]
         if lead < 0x80 { return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lead) }
         let length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2
-        let scalar = String(decoding: bytes[offset..<min(bytes.count, offset + length)], as: UTF8.self).unicodeScalars
-            .first
+        let scalar = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[offset..<min(bytes.count, offset + length)]), as: UTF8.self
+        ).unicodeScalars.first
         return scalar?.properties.isUppercase ?? false
     }
 
     /// Whether the text between the previous word and this one ends a sentence (or there is none):
     /// a sentence's first word is capitalised whatever it is.
-    private static func startsSentence(_ gap: ArraySlice<UInt8>, isFirst: Bool) -> Bool {
+    private static func startsSentence(_ gap: UnsafeBufferPointer<UInt8>, isFirst: Bool) -> Bool {
         if isFirst { return true }
         // "…" is E2 80 A6 in UTF-8; its last byte is in no other punctuation likely between words.
         return gap.contains { sentenceEnds.contains($0) }
@@ -134,10 +159,12 @@ enum StoryKeys {
 
     /// Whether the text between two digit groups is one thousands separator: a comma, a dot, a
     /// space, a no-break space (C2 A0) or a narrow one (E2 80 AF, E2 80 89).
-    private static func isGroupSeparator(_ gap: ArraySlice<UInt8>) -> Bool {
-        switch Array(gap) {
-        case [0x2c], [0x2e], [0x20], [0xc2, 0xa0], [0xe2, 0x80, 0xaf], [0xe2, 0x80, 0x89]: true
-        default: false
+    private static func isGroupSeparator(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch gap.count {
+        case 1: return gap[0] == 0x2c || gap[0] == 0x2e || gap[0] == 0x20
+        case 2: return gap[0] == 0xc2 && gap[1] == 0xa0
+        case 3: return gap[0] == 0xe2 && gap[1] == 0x80 && (gap[2] == 0xaf || gap[2] == 0x89)
+        default: return false
         }
     }
 
@@ -163,9 +190,4 @@ enum StoryKeys {
         }
         return table
     }()
-}
-
-extension Character {
-    /// Whether the character is one of the ASCII digits 0–9.
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
