@@ -50,7 +50,8 @@ struct DateToken: Equatable {
                 isSpaced = false
             } else if !word.isEmpty {
                 let folded = word.count > 16 ? "" : fold(word)
-                let isCapitalized = word.first?.properties.isUppercase == true
+                let isCapitalized =
+                    word.first.map { $0.isASCII ? (0x41...0x5A).contains($0.value) : $0.properties.isUppercase } == true
                 tokens.append(DateToken(kind: .word(folded), isSpaced: isSpaced, isCapitalized: isCapitalized))
                 isSpaced = false
             }
@@ -98,12 +99,15 @@ struct DateToken: Equatable {
         guard word.allSatisfy(\.isASCII) else {
             return String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.count)
-        for scalar in word {
-            let byte = UInt8(scalar.value)
-            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        // Written in place: a word of up to 15 letters becomes a small string with no allocation.
+        return String(unsafeUninitializedCapacity: word.count) { buffer in
+            var count = 0
+            for scalar in word {
+                let byte = UInt8(scalar.value)
+                buffer[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

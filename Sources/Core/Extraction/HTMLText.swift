@@ -51,7 +51,7 @@ enum HTMLText {
     static func normalizedParagraphs(_ text: String) -> String {
         var paragraphs: [String] = []
         var current: [Substring] = []
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for line in TextLines.split(text) {
             let trimmed = line.trimmingWhiteSpace()
             if trimmed.isEmpty {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }

@@ -10,7 +10,7 @@ public enum PlainTextExtractor {
 
     /// The title and cleaned body of `text`, or nil when it holds no words.
     public static func extract(_ text: String) -> (title: String, body: String)? {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = TextLines.split(text)
             .map { $0.trimmingWhiteSpace() }
         guard let first = lines.firstIndex(where: isMeaningful) ?? lines.firstIndex(where: { !$0.isEmpty }) else {
             return nil
