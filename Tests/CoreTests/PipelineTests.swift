@@ -169,4 +169,29 @@ struct PipelineTests {
         let article = try #require(try pipeline.articles(from: Array(feed.utf8), fileName: "a.rss").first)
         #expect(article.title.hasPrefix("Flood warning for the valley"))
     }
+
+    @Test func aPageDateComesFromWhatThePageSaysNotFromLinksInItsSource() throws {
+        // Given a page without date metadata whose head links to an archive path with a year and month
+        func page(body: String) -> [UInt8] {
+            let html = """
+                <!DOCTYPE html><html><head><title>Talks resume</title>
+                <link rel="canonical" href="https://news.example/2019/05/talks-resume">
+                <script src="/static/2019/05/app.js"></script></head>
+                <body><article><h1>Talks resume in Geneva</h1>\(body)</article></body></html>
+                """
+            return Array(html.utf8)
+        }
+        let words = "<p>Diplomats from both sides met again for a long day of talks about security in Europe.</p>"
+        let modified = ExtractionDateTests.day(2024, 3, 20)
+        // When the text states no date, the article has none (its ingest time stands in)
+        let undated = try #require(
+            try pipeline.articles(from: page(body: words), fileName: "a.html", modified: modified).first)
+        #expect(undated.date == nil)
+        // and when the text's dateline states one, that is the article's date
+        let dated = try #require(
+            try pipeline.articles(
+                from: page(body: "<p>Geneva, 12 March 2024</p>" + words), fileName: "a.html", modified: modified
+            ).first)
+        #expect(dated.date == "2024-03-12")
+    }
 }

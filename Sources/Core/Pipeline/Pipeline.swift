@@ -72,9 +72,12 @@ public struct Pipeline: Sendable {
             extracted.removeLast(extracted.count - limits.maxArticlesPerFile)
             notes[0] = [note, notes[0]].compactMap { $0 }.joined(separator: "; ")
         }
+        // The top of a page's or a record's source is markup and links ("/2019/05/"), not a
+        // dateline: search what the first article says. Plain text keeps its `date 2021-12` label.
+        let dateSource = format == .text ? decoded : extracted[0].title + "\n" + extracted[0].text
         return ExtractedFile(
             articles: extracted, notes: Array(notes.prefix(extracted.count)), format: format,
-            dateInText: DateFinder.findDate(inText: decoded, reference: modified))
+            dateInText: DateFinder.findDate(inText: dateSource, reference: modified))
     }
 
     /// The article at `index` of `file`, with its language, topics, entities and story features.
