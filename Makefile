@@ -3,6 +3,9 @@ SWIFT      ?= swift
 INBOX      ?= var/inbox
 STATE      ?= var/state
 APT        := libsystemd-dev libstemmer-dev libcld2-dev pkg-config iso-codes dpkg-dev acl systemd man-db
+# Only the tests need these: Chromium renders the digest page headless.
+TEST_APT   := chromium
+PACKAGES    = $(APT)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        ?= .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
@@ -11,9 +14,9 @@ FOLDS      ?= 5
 .PHONY: run test build deps journald model eval bench bench-classify bench-stories idf gazetteer lint format clean \
 	man install uninstall deb fuzz
 
-## Install the Debian packages that are missing (libsystemd, Snowball, CLD2).
+## Install the Debian packages that are missing (libsystemd, Snowball, CLD2; Chromium for `make test`).
 deps:
-	@missing=$$(for p in $(APT); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -37,6 +40,7 @@ run: build
 	$(BIN) run --inbox $(INBOX) --state-dir $(STATE)
 
 ## Every test: unit, property and end-to-end (real process, real inotify, real journald).
+test: PACKAGES = $(APT) $(TEST_APT)
 test: deps journald
 	$(SWIFT) build --build-tests
 	$(SWIFT) test

@@ -9,8 +9,9 @@ struct DigestCommand: ParsableCommand {
         abstract: "Print a day's digest: totals, languages, topics, top stories, alerts, rejected files.",
         discussion: """
             The day is counted in the configuration's time_zone (else the system's) and covers what
-            arrived that day. With --publish, the digest is also written to STATE/digests/DATE.md and
-            .json and sent to the journal as one entry, exactly as the service does at digest_time.
+            arrived that day. With --publish, the digest is also written to STATE/digests/DATE.md,
+            .json and .html (a self-contained page with charts) and sent to the journal as one entry,
+            exactly as the service does at digest_time.
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -65,7 +66,7 @@ struct DigestCommand: ParsableCommand {
         guard publish else { return }
         do {
             let path = try publisher.publish(day)
-            printError("newsdrop: published \(path) and its .json")
+            printError("newsdrop: published \(path) and its .json and .html")
         } catch {
             throw fail("Cannot publish the digest of \(day): \(error)", Exit.failure)
         }

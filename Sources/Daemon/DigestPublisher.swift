@@ -1,7 +1,7 @@
 import Core
 import Foundation
 
-/// Writes a day's digest as `STATE/digests/YYYY-MM-DD.md` and `.json` and records it, with its
+/// Writes a day's digest as `STATE/digests/YYYY-MM-DD.md`, `.json` and `.html` and records it, with its
 /// journal entry, in the archive: what both the scheduler and `digest --publish` do.
 struct DigestPublisher: Sendable {
     let store: Store
@@ -37,6 +37,7 @@ struct DigestPublisher: Sendable {
         let markdownPath = folder + "/\(day).md"
         try Self.write(Data(digest.markdown.utf8), to: markdownPath)
         try Self.write(try Self.json(digest), to: folder + "/\(day).json")
+        try Self.write(Data(digest.html.utf8), to: folder + "/\(day).html")
         _ = try store.recordPublished(digest, path: markdownPath)
         return markdownPath
     }

@@ -2,9 +2,7 @@ extension Digest {
     /// The digest as Markdown, readable as plain text too (`journalctl -o cat`).
     public var markdown: String {
         var lines = ["# Newsdrop digest for \(date)", ""]
-        lines.append(
-            "\(totals.ingested) ingested · \(totals.updated) updated · \(totals.removed) removed · "
-                + "\(totals.duplicates) duplicates · \(totals.rejected) rejected · \(totals.alerts) alerts")
+        lines.append(totalsLine)
         if !languages.isEmpty || !topics.isEmpty {
             lines.append("")
             if !languages.isEmpty { lines.append("Languages: " + Self.counted(languages)) }

@@ -1,7 +1,8 @@
 /// One day's digest: what arrived, in numbers, and the stories worth reading.
 ///
 /// The JSON form is the `digest --format json` contract: `date`, `totals`, `languages`, `topics`,
-/// `alerts`, `rejected` and `stories`. ``markdown`` is the form people read.
+/// `hours`, `alerts`, `rejected` and `stories`. ``markdown`` is the form people read, ``html`` the
+/// page with charts.
 public struct Digest: Sendable, Equatable, Codable {
     /// Counts of the day's events; duplicates are counted apart, not as ingested articles.
     public struct Totals: Sendable, Equatable, Codable {
@@ -82,13 +83,16 @@ public struct Digest: Sendable, Equatable, Codable {
     public var languages: [String: Int] = [:]
     /// Articles that arrived, by best topic, duplicates left out.
     public var topics: [String: Int] = [:]
+    /// Articles that arrived in each hour of the day (0 to 23, in the digest's time zone),
+    /// duplicates left out. On the day clocks go back, the hour that comes twice holds both.
+    public var hours = [Int](repeating: 0, count: 24)
     public var alerts: [Alert] = []
     public var rejected: [Rejected] = []
     /// The top stories, biggest first.
     public var stories: [Story] = []
 
     enum CodingKeys: String, CodingKey {
-        case date, timeZone = "time_zone", totals, languages, topics, alerts, rejected, stories
+        case date, timeZone = "time_zone", totals, languages, topics, hours, alerts, rejected, stories
     }
 
     /// Creates an empty digest of `date` in `timeZone`.

@@ -43,9 +43,13 @@ extension Store {
             for row in rejections { reasons[row["path"]] = row["reason"] ?? "" }
             digest.rejected = reasons.keys.sorted().map { Digest.Rejected(path: $0, reason: reasons[$0] ?? "") }
             let arrived = try ArrivedDocument.fetchAll(db, window: window)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = schedule.timeZone
             for document in arrived where document.duplicateOf == nil {
                 digest.languages[document.language, default: 0] += 1
                 if let topic = document.bestTopic { digest.topics[topic, default: 0] += 1 }
+                let hour = calendar.component(.hour, from: Date(timeIntervalSince1970: document.ingestedAt))
+                if digest.hours.indices.contains(hour) { digest.hours[hour] += 1 }
             }
             digest.stories = try Self.stories(of: arrived, limit: topStories, db: db)
             return digest
@@ -102,13 +106,16 @@ struct ArrivedDocument {
     var bestTopic: String?
     var storyID: Int64?
     var duplicateOf: Int64?
+    /// When it was ingested, seconds since 1970.
+    var ingestedAt: Double
 
     /// The documents ingested in the window (start, end), oldest first.
     static func fetchAll(_ db: Database, window: StatementArguments) throws -> [ArrivedDocument] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT id, path, title, body, language, date, source, topics, story_id, duplicate_of FROM documents
+                SELECT id, path, title, body, language, date, source, topics, story_id, duplicate_of, ingested_at
+                FROM documents
                 WHERE ingested_at >= ? AND ingested_at < ? ORDER BY id
                 """, arguments: window
         ).map { row in
@@ -117,7 +124,7 @@ struct ArrivedDocument {
             return ArrivedDocument(
                 id: row["id"], path: row["path"], title: row["title"], body: row["body"], language: row["language"],
                 date: row["date"], source: row["source"], bestTopic: topics.first?.label, storyID: row["story_id"],
-                duplicateOf: row["duplicate_of"])
+                duplicateOf: row["duplicate_of"], ingestedAt: row["ingested_at"])
         }
     }
 }
