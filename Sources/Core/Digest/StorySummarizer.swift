@@ -5,10 +5,20 @@
 /// bonus for coming early in an article (news puts the essential first), and the best are given in
 /// reading order. Only sentences in `language` are candidates, so a French story gets a French
 /// summary even when an English report joined it.
+///
+/// A summary reads as prose: a candidate is a whole sentence (it ends like one, so a text cut by
+/// `max_words_per_article` or a heading line is not), it is not the headline said again, and it
+/// is not a site's boilerplate (newsletter, copyright, cookie and sharing lines, links).
 enum StorySummarizer {
     /// At most `count` sentences of `texts` in `language`, joined by a space; "" when none fits.
-    static func summary(of texts: [String], language: String, count: Int = 2, maximumLength: Int = 400) -> String {
+    ///
+    /// `headline` is the story's headline: a sentence that says it again is left out, as the digest
+    /// shows the headline right above.
+    static func summary(
+        of texts: [String], language: String, headline: String = "", count: Int = 2, maximumLength: Int = 400
+    ) -> String {
         let analyzer = Analyzer(language: language)
+        let headlineTerms = Set(analyzer.contentTerms(in: headline))
         var candidates: [(text: Substring, terms: [String: Double], position: Int, article: Int)] = []
         var centroid: [String: Double] = [:]
         for (article, text) in texts.enumerated() {
@@ -18,7 +28,10 @@ enum StorySummarizer {
                 var bag: [String: Double] = [:]
                 for term in terms { bag[term, default: 0] += 1 }
                 for (term, weight) in bag { centroid[term, default: 0] += weight }
-                if sentence.count <= 300 { candidates.append((sentence, bag, position, article)) }
+                guard sentence.count <= 300, endsLikeASentence(sentence), !isBoilerplate(sentence),
+                    !repeats(headlineTerms, Set(bag.keys))
+                else { continue }
+                candidates.append((sentence, bag, position, article))
             }
         }
         let scored = candidates.map { candidate in
@@ -66,6 +79,39 @@ enum StorySummarizer {
         }
         cut(at: text.endIndex)
         return sentences
+    }
+
+    /// Whether a sentence ends as a finished one: `.`, `!`, `?` or `。`, maybe inside closing
+    /// quotes or brackets. An ellipsis ends a cut text, not a sentence.
+    static func endsLikeASentence(_ sentence: Substring) -> Bool {
+        let closing: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
+        let end = sentence.reversed().first { !closing.contains($0) && !$0.isWhitespace }
+        guard let end, ".!?。".contains(end) else { return false }
+        return !sentence.hasSuffix("...")
+    }
+
+    /// Whether a sentence is one a site adds to every page rather than news: a link or address,
+    /// or a newsletter, subscription, copyright, cookie, sharing or "read more" line (English and
+    /// French, the corpus languages; lower-cased, accents kept).
+    static func isBoilerplate(_ sentence: Substring) -> Bool {
+        let lowered = sentence.lowercased()
+        return boilerplateMarks.contains { lowered.contains($0) }
+    }
+
+    /// Words and signs that mark a boilerplate sentence.
+    static let boilerplateMarks = [
+        "http://", "https://", "www.", "@", "©", "copyright", "all rights reserved", "tous droits réservés",
+        "newsletter", "subscribe to", "subscribe now", "abonnez-vous", "sign up for", "inscrivez-vous",
+        "we use cookies", "use of cookies", "utilise des cookies", "utilisons des cookies", "accepter les cookies",
+        "click here", "cliquez ici", "read more", "lire aussi", "lire la suite", "follow us", "suivez-nous",
+        "share this", "partager sur", "enable javascript",
+    ]
+
+    /// Whether a sentence says the headline again: it holds nearly all of the headline's content
+    /// terms (80% or more), as the first sentence does when the headline is that sentence cut short.
+    static func repeats(_ headline: Set<String>, _ sentence: Set<String>) -> Bool {
+        guard !headline.isEmpty else { return false }
+        return Double(headline.intersection(sentence).count) / Double(headline.count) >= 0.8
     }
 
     static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {

@@ -74,7 +74,8 @@ extension Store {
             let sources = Set(
                 originals.map { $0.source ?? $0.path.split(separator: "/").dropLast().joined(separator: "/") })
             let summary = StorySummarizer.summary(
-                of: originals.filter { $0.language == headlineLanguage }.map(\.body), language: headlineLanguage)
+                of: originals.filter { $0.language == headlineLanguage }.map(\.body), language: headlineLanguage,
+                headline: headline)
             let articles = ordered.map {
                 Digest.StoryArticle(
                     docID: $0.id, path: $0.path, title: $0.title, language: $0.language, date: $0.date,
