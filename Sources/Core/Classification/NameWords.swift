@@ -34,6 +34,10 @@ enum NameWords {
         "Représentant", "Conseiller", "Conseillère", "Émissaire", "Présidents", "Ministres",
         "Präsident", "Präsidentin", "Kanzler", "Kanzlerin", "Ministerin", "Bundeskanzler", "Bundeskanzlerin",
         "Sprecher", "Sprecherin", "Presidente", "Ministro", "Ministra", "Portavoz", "Portavoce", "Canciller",
+        // Offices, Russian and Ukrainian ("Президент Владимир Путин", "глава МИД Сергей Лавров").
+        "Президент", "Президента", "Премьер", "Министр", "Министра", "Глава", "Главы", "Канцлер", "Госсекретарь",
+        "Генсек", "Генеральный", "Секретарь", "Посол", "Пресс-секретарь", "Спикер", "Лидер", "Мэр", "Губернатор",
+        "Депутат", "Господин", "Госпожа", "Міністр", "Голова", "Прем'єр", "Речник",
     ]
 
     /// Lower-case particles inside names ("Ursula von der Leyen", "Charles de Gaulle"), and capitalised

@@ -166,7 +166,7 @@ struct PersonFinder: Sendable {
     ) -> [Person] {
         // Suffixes of full names → the full name's id; longer names first, so "Dupond-Moretti" links
         // to "Éric Dupond-Moretti", not to itself.
-        let normalised = candidates.map { $0.folded.map(PersonName.normalised) }
+        let normalised = candidates.map { PersonName.normalised(words: $0.folded) }
         var owners: [String: String] = [:]
         let fullNames = candidates.indices.filter {
             candidates[$0].nameWords >= 2 && (findsUntitledNames || candidates[$0].isTitled)

@@ -4,12 +4,18 @@
 /// transliterations. Folding accents makes "Sergueï" "serguei"; a few rules then map the common
 /// variants to one spelling, so "Sergueï Lavrov", "Sergei Lavrov" and "Sergey Lavrov" all give
 /// `person:sergei-lavrov`. The rules, applied to each folded word in this order:
+/// 0. a Cyrillic word is transliterated letter by letter (GOST-like: "ж" → `zh`, "ш" → `sh`, "х" →
+///    `kh`, soft and hard signs dropped; "й" is already "и" once folded), so "Путин" is `putin` and
+///    "Сергей Лавров" `sergei lavrov` before the Latin rules;
 /// 1. `tch` → `ch` (French "Kalatchev" = English "Kalachev");
 /// 2. `ou` → `u` (French "Choïgou" = English "Shoigu"'s vowel; "Loukachenko" = "Lukashenko"'s vowels);
 /// 3. `gue`, `gui` → `ge`, `gi` (French writes a hard g as "gu": "Sergueï" = "Sergei"), except in a
 ///    word ending in "e" ("Hague");
 /// 4. a final `iy`, `yy`, `ij`, `ii`, `yi` → `i`, and final `sky`, `try` → `ski`, `tri` ("Dmitriy",
-///    "Dmitry", "Dmitri"; "Zelenskyy", "Zelensky", "Zelenski"); other final `y`s stay ("Anthony").
+///    "Dmitry", "Dmitri"; "Zelenskyy", "Zelensky", "Zelenski", "Зеленський"); a final `ey`, `ej` →
+///    `ei` ("Sergey", "Sergej"); other final `y`s stay ("Anthony");
+/// 5. in the last word of a name only (the surname, or a name said alone), a final `ine` → `in`:
+///    French adds an "e" to Russian surnames in "-in" ("Poutine", "Lénine", "Staline").
 /// The rules are deliberately few: each one also rewrites some names that needed no help ("Louis" →
 /// "luis", "Kennedy" → "kennedi"). That only affects how the id looks, never which person it is,
 /// since ids are compared, not read. French "ch" and English "sh" for ш are not merged: that would
@@ -17,8 +23,10 @@
 enum PersonName {
     /// The normalised form of one folded word.
     static func normalised(_ folded: String) -> String {
-        guard folded.utf8.allSatisfy({ $0 < 0x80 }) else { return folded }  // rules are for Latin spellings
-        var word = Array(folded.utf8)
+        guard let latin = folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded : transliterated(folded) else {
+            return folded  // the rules are for Latin spellings
+        }
+        var word = Array(latin.utf8)
         word = replacing(word, Array("tch".utf8), with: Array("ch".utf8))
         word = replacing(word, Array("ou".utf8), with: Array("u".utf8))
         if let last = word.last, last != UInt8(ascii: "e") {  // not a final "-gue" ("Hague", "Prague")
@@ -33,12 +41,50 @@ enum PersonName {
         for ending in ["sky", "try"] where word.count > 4 && word.suffix(3).elementsEqual(ending.utf8) {
             word[word.count - 1] = UInt8(ascii: "i")
         }
+        for ending in ["ey", "ej"] where word.count > 3 && word.suffix(2).elementsEqual(ending.utf8) {
+            word[word.count - 1] = UInt8(ascii: "i")
+        }
         return String(decoding: word, as: UTF8.self)
     }
 
+    /// The normalised words of a name: each by ``normalised(_:)``, and the last one also without
+    /// the "e" French adds to Russian surnames in "-in" ("Poutine" → `putin`).
+    static func normalised(words folded: [String]) -> [String] {
+        var words = folded.map { normalised($0) }
+        if let last = words.last, last.utf8.count > 5, last.hasSuffix("ine") {
+            words[words.count - 1] = String(last.dropLast())
+        }
+        return words
+    }
+
+    /// A folded Cyrillic word in Latin letters, nil when it holds letters of another script.
+    static func transliterated(_ folded: String) -> String? {
+        var latin = ""
+        latin.reserveCapacity(folded.utf8.count)
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII {
+                latin.unicodeScalars.append(scalar)
+            } else if let letters = cyrillic[scalar] {
+                latin += letters
+            } else {
+                return nil
+            }
+        }
+        return latin
+    }
+
+    /// Lower-case Cyrillic letters (Russian, Ukrainian, Belarusian) as folded, in Latin letters.
+    static let cyrillic: [Unicode.Scalar: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ж": "zh", "з": "z",
+        "и": "i", "й": "i", "і": "i", "ї": "i", "ё": "e", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+        "р": "r", "с": "s",
+        "т": "t", "у": "u", "ў": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    ]
+
     /// The id of a person from the folded words of the full name: `person:sergei-lavrov`.
     static func id(folded words: [String]) -> String {
-        "person:" + words.map(normalised).joined(separator: "-")
+        "person:" + normalised(words: words).joined(separator: "-")
     }
 
     /// `word` with every non-overlapping occurrence of `pattern` replaced, left to right.
