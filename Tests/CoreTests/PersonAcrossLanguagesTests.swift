@@ -31,3 +31,22 @@ struct PersonAcrossLanguagesTests {
         #expect(people.map(\.id) == ["person:vladimir-putin"])
     }
 }
+
+extension PersonAcrossLanguagesTests {
+    @Test(arguments: [
+        "Fans of Manchester United and Aston Villa met in San Francisco on Saturday.",
+        "The charity Citizens Advice and the Institute for Fiscal Studies warned on Monday.",
+        "Supporters of Inter Milan and Paris Saint-Germain travelled to the final.",
+        "The band Kalush Orchestra won, said a report by Local Democracy Reporting.",
+    ])
+    func clubsPlacesAndBodiesAreNotPeople(text: String) {
+        let people = recognizer.entities(title: "", text: text, language: "en").filter { $0.kind == .person }
+        #expect(people.isEmpty, "\(people.map(\.name))")
+    }
+
+    @Test func peopleWhoseFirstNameIsACommonWordStayPeople() {
+        let text = "The report was welcomed by Mark Drakeford and by Penny Mordaunt on Tuesday."
+        let people = recognizer.entities(title: "", text: text, language: "en").filter { $0.kind == .person }
+        #expect(Set(people.map(\.id)) == ["person:mark-drakeford", "person:penny-mordaunt"])
+    }
+}

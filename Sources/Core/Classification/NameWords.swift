@@ -22,6 +22,8 @@ enum NameWords {
         "Lawyer", "Attorney", "Economist", "Analyst", "Expert", "Correspondent", "Journalist", "Writer",
         "Author", "Actor", "Actress", "Singer", "Player", "Striker", "Candidate", "Mp", "MEP", "Consort",
         "Magistrate", "Baroness", "Baron", "Duke", "Duchess", "Earl", "Count", "Countess", "Mister",
+        "Footballer", "Midfielder", "Defender", "Goalkeeper", "Winger", "Forward", "Boxer", "Golfer", "Cyclist",
+        "Swimmer", "Sprinter", "Athlete",
         // Offices, French, German, Spanish, Italian.
         "Président", "Présidente", "Vice-président", "Ministre", "Secrétaire", "Général", "Générale",
         "Chancelier", "Chancelière", "Porte-parole", "Parole", "Sénateur", "Sénatrice", "Député", "Députée",
@@ -87,6 +89,15 @@ enum NameWords {
         "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Christmas",
         "Easter", "Noël", "Pâques", "Ramadan",
+        // Clubs, places and bodies whose names look like a first name and a surname ("Manchester
+        // United", "Aston Villa", "San Francisco", "Citizens Advice", "Plaid Cymru").
+        "United", "Villa", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Athletico", "Atletico",
+        "Inter", "Real", "Sporting", "Olympique", "Borussia", "Juventus", "Celtic", "Rangers", "Saint-Germain",
+        "Germain", "FC", "AFC", "San", "Santa", "Los", "Las", "Royal", "Trust", "Studies", "Advice", "Citizens",
+        "Insight", "Orchestra", "Slam", "Cymru", "Responsibility", "Reporting", "Democracy", "Scotland",
+        "Wales", "England", "Ireland", "Infirmary", "Clinic", "Academy", "Museum", "Gallery", "Theatre",
+        "Stadium", "Arena", "Airways", "Airlines", "Motors", "Holdings", "Partners", "Capital", "Insurance",
+        "Society", "Gardens", "Symphony", "Philharmonic", "Instituto", "Inspectorate", "Educational",
         // Institutions, bodies and roles by their common nouns.
         "House", "Senate", "Congress", "Parliament", "Assembly", "Council", "Commission", "Committee",
         "Court", "Supreme", "Ministry", "Department", "Office", "Agency", "Authority", "Government", "Cabinet",

@@ -145,8 +145,13 @@ struct PersonFinder: Sendable {
                 nameWords -= 1
                 while first < last, !isNameWord(first) { first += 1 }
             }
-            if !isTitled, lexicon.contains(tokens[last].hash) {
-                continue  // "Industrial Strategy": surnames are not words news writes in lower case
+            // "Industrial Strategy", "Morning Call": a surname, or a word after a first name, is not
+            // a word news writes in lower case. The first word may be ("Mark", "Will", "Rose").
+            if !isTitled,
+                (first + 1..<last + 1).contains(where: { isNameWord($0) && lexicon.contains(tokens[$0].hash) })
+                    || lexicon.contains(tokens[last].hash)
+            {
+                continue
             }
             let folded = (first...last).map {
                 scanner.foldedWord(bytes, from: Int(tokens[$0].start), to: Int(tokens[$0].end))
