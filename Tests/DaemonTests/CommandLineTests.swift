@@ -70,6 +70,30 @@ struct CommandLineTests {
         }
     }
 
+    @Test func classifyGivesOnePersonIDForOneStatementInThreeLanguagesAndTwoScripts() throws {
+        let (root, _, _) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let reports = [
+            "en.txt": "Putin warns the West\n\nPresident Vladimir Putin said on Tuesday that Russia would answer "
+                + "any attack. Putin spoke in Moscow after talks with his security council.",
+            "fr.txt": "Poutine met en garde l'Occident\n\nLe président Vladimir Poutine a déclaré mardi que la Russie "
+                + "répondrait à toute attaque. Poutine s'exprimait à Moscou après une réunion de son conseil de sécurité.",
+            "ru.txt": "Путин предупредил Запад\n\nПрезидент Владимир Путин заявил во вторник, что Россия ответит на "
+                + "любое нападение. Путин выступил в Москве после совещания с Советом безопасности.",
+        ]
+        for (name, text) in reports { try text.write(toFile: root + "/" + name, atomically: true, encoding: .utf8) }
+        let result = try newsdrop(["classify", "--json"] + reports.keys.sorted().map { root + "/" + $0 })
+        #expect(result.status == 0, "\(result.error)")
+        let rows = result.output.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(rows.count == 3)
+        for row in rows {
+            let people = (row["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "person" }
+            #expect(people.compactMap { $0["id"] as? String } == ["person:vladimir-putin"], "\(row["path"] ?? "")")
+        }
+    }
+
     @Test func ingestOfABinaryFileExitsWithBadInputAndKeepsTheRest() throws {
         let (root, inbox, state) = try makeWorkspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
