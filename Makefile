@@ -11,7 +11,7 @@ BIN        ?= .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
-.PHONY: run test build deps journald model eval bench bench-classify bench-stories idf gazetteer lint format clean \
+.PHONY: run test build deps journald model eval eval-stories bench bench-classify bench-stories idf gazetteer lint format clean \
 	man install uninstall deb fuzz
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2; Chromium for `make test`).
@@ -57,6 +57,10 @@ eval: build
 bench-classify: build
 	$(SWIFT) build -c release --product ClassifyTiming
 	.build/release/ClassifyTiming data $(CORPUS)
+
+## BCubed precision, recall and F1 of the stories against hand-checked events, in order and all at once.
+eval-stories: build
+	python3 Benchmarks/story_eval.py $(BIN)
 
 ## Time of story placement per article with 1k and 50k stories open (release).
 bench-stories: build
