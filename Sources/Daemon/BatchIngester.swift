@@ -125,13 +125,15 @@ struct BatchIngester: Sendable {
         var readings: [(String, FileProcessor.Reading?)] = []
         readings.reserveCapacity(paths.count)
         let smallFile = max(1, partSize / 16)
+        // One read for the round. Only a hint: the commit checks each file again in its transaction.
+        let known = (try? store.knownFiles(at: paths)) ?? [:]
         await withTaskGroup(of: (String, FileProcessor.Reading?).self) { group in
             var next = paths.makeIterator()
             func start(_ path: String) {
                 group.addTask {
                     let reading = processor.read(path: path)
                     guard case .extracted(var file)? = reading else { return (path, reading) }
-                    if (try? store.knownFile(at: path))??.sha256 == file.sha256 {
+                    if known[path]?.sha256 == file.sha256 {
                         return (path, .finished(file.unchanged))
                     }
                     guard file.remaining > smallFile else {
