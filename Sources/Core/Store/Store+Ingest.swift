@@ -173,8 +173,8 @@ extension Store {
             arguments: [outcome.path, article.item])
         let tags = LabelTags.text(
             language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
-        let topics = String(decoding: try JSONEncoder().encode(article.topics), as: UTF8.self)
-        let entities = String(decoding: try JSONEncoder().encode(article.entities), as: UTF8.self)
+        let topics = try LabelJSON.text(of: article.topics)
+        let entities = LabelJSON.text(of: article.entities)
         let id: Int64
         let kind: StoredEvent.Kind
         if let existing {
