@@ -13,32 +13,38 @@ enum LabelJSON {
         guard topics.allSatisfy(\.score.isFinite) else {
             return String(decoding: try JSONEncoder().encode(topics), as: UTF8.self)
         }
-        var json = "["
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(40 * topics.count + 2)
         for (position, topic) in topics.enumerated() {
-            if position > 0 { json += "," }
-            json += "{\"label\":"
+            if position > 0 { json.append(UInt8(ascii: ",")) }
+            json += #"{"label":"#.utf8
             appendString(topic.label, to: &json)
-            json += ",\"score\":"
-            json += number(topic.score)
-            json += "}"
+            json += #","score":"#.utf8
+            json += number(topic.score).utf8
+            json.append(UInt8(ascii: "}"))
         }
-        return json + "]"
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
     }
 
     /// `[{"id":…,"name":…,"kind":…,"mentions":…},…]`, in the order given.
     static func text(of entities: [Entity]) -> String {
-        var json = "["
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(80 * entities.count + 2)
         for (position, entity) in entities.enumerated() {
-            if position > 0 { json += "," }
-            json += "{\"id\":"
+            if position > 0 { json.append(UInt8(ascii: ",")) }
+            json += #"{"id":"#.utf8
             appendString(entity.id, to: &json)
-            json += ",\"name\":"
+            json += #","name":"#.utf8
             appendString(entity.name, to: &json)
-            json += ",\"kind\":"
+            json += #","kind":"#.utf8
             appendString(entity.kind.rawValue, to: &json)
-            json += ",\"mentions\":\(entity.mentions)}"
+            json += #","mentions":"#.utf8
+            json += String(entity.mentions).utf8
+            json.append(UInt8(ascii: "}"))
         }
-        return json + "]"
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
     }
 
     /// A finite number as `JSONEncoder` writes it: the shortest form that reads back exactly,
@@ -48,40 +54,27 @@ enum LabelJSON {
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
-    /// `\u001f`: a control character without a short escape.
-    private static func controlEscape(_ value: UInt32) -> String {
-        "\\u00" + (value < 0x10 ? "0" : "") + String(value, radix: 16)
-    }
-
     /// Appends `string` quoted, escaping what JSON requires: the quote, the backslash and control
-    /// characters.
-    private static func appendString(_ string: String, to json: inout String) {
-        json += "\""
-        var start = string.unicodeScalars.startIndex
-        var position = start
-        let scalars = string.unicodeScalars
-        while position < scalars.endIndex {
-            let scalar = scalars[position]
-            let escape: String? =
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case "\u{08}": "\\b"
-                case "\u{0C}": "\\f"
-                case _ where scalar.value < 0x20: controlEscape(scalar.value)
-                default: nil
-                }
-            if let escape {
-                json.unicodeScalars.append(contentsOf: scalars[start..<position])
-                json += escape
-                start = scalars.index(after: position)
+    /// characters. Byte by byte: every byte JSON escapes is ASCII, which UTF-8 never uses inside a
+    /// longer character.
+    private static func appendString(_ string: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                json += [UInt8(ascii: "\\"), byte]
+            case 0x0A: json += #"\n"#.utf8
+            case 0x0D: json += #"\r"#.utf8
+            case 0x09: json += #"\t"#.utf8
+            case 0x08: json += #"\b"#.utf8
+            case 0x0C: json += #"\f"#.utf8
+            case ..<0x20:
+                json += #"\u00"#.utf8
+                json += (byte < 0x10 ? "0" : "").utf8
+                json += String(byte, radix: 16).utf8
+            default: json.append(byte)
             }
-            position = scalars.index(after: position)
         }
-        json.unicodeScalars.append(contentsOf: scalars[start..<scalars.endIndex])
-        json += "\""
+        json.append(UInt8(ascii: "\""))
     }
 }
