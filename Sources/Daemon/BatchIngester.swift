@@ -30,25 +30,20 @@ struct BatchIngester: Sendable {
         var vanished: [String] = []
         /// Paths that changed while they were read, to be read again once they settle.
         var changing: [String] = []
-
-        /// Adds what a later round did.
-        mutating func append(_ later: Result) {
-            events += later.events
-            vanished += later.vanished
-            changing += later.changing
-        }
     }
 
     /// Processes `paths` to the end, `batchSize` files at a time, in as many rounds as their
-    /// articles need; `onBatchRead` gets the number of files read so far (the progress bar).
+    /// articles need; `onBatchRead` gets the number of files read so far (the progress bar), and
+    /// `onCommitted` what each round did, in order, once it is committed.
     ///
     /// Pipelined: a round is read and analysed while the one before is being committed, so the
-    /// analysis (on every core) and the single writer overlap instead of taking turns.
+    /// analysis (on every core) and the single writer overlap instead of taking turns. The rounds'
+    /// results are handed over rather than gathered, so that 20,000 events are not all held at once.
     func ingest(
-        _ paths: [String], batchSize: Int = 256, onBatchRead: @escaping @Sendable (Int) -> Void = { _ in }
-    ) async throws -> Result {
+        _ paths: [String], batchSize: Int = 256, onBatchRead: @escaping @Sendable (Int) -> Void = { _ in },
+        onCommitted: (Result) -> Void
+    ) async throws {
         var backlog: [FileInProgress] = []
-        var result = Result()
         var next = paths.startIndex
         var committing: Task<Result, any Error>?
         while next < paths.endIndex || !backlog.isEmpty {
@@ -58,11 +53,10 @@ struct BatchIngester: Sendable {
             var reader = self
             reader.onFileAnalysed = { onBatchRead(done + $0) }
             let prepared = await reader.prepare(reading: batch, backlog: &backlog)
-            if let committing { result.append(try await committing.value) }
+            if let committing { onCommitted(try await committing.value) }
             committing = Task { try commit(prepared) }
         }
-        if let committing { result.append(try await committing.value) }
-        return result
+        if let committing { onCommitted(try await committing.value) }
     }
 
     /// One round: reads `paths`, takes a part of `backlog`, commits; `backlog` is left with what
@@ -125,13 +119,15 @@ struct BatchIngester: Sendable {
         var readings: [(String, FileProcessor.Reading?)] = []
         readings.reserveCapacity(paths.count)
         let smallFile = max(1, partSize / 16)
+        // One read for the round. Only a hint: the commit checks each file again in its transaction.
+        let known = (try? store.knownFiles(at: paths)) ?? [:]
         await withTaskGroup(of: (String, FileProcessor.Reading?).self) { group in
             var next = paths.makeIterator()
             func start(_ path: String) {
                 group.addTask {
                     let reading = processor.read(path: path)
                     guard case .extracted(var file)? = reading else { return (path, reading) }
-                    if (try? store.knownFile(at: path))??.sha256 == file.sha256 {
+                    if known[path]?.sha256 == file.sha256 {
                         return (path, .finished(file.unchanged))
                     }
                     guard file.remaining > smallFile else {

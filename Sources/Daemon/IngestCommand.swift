@@ -61,38 +61,47 @@ struct IngestCommand: AsyncParsableCommand {
         let ingester = BatchIngester(processor: processor, store: store)
         let clock = ContinuousClock()
         let start = clock.now
-        let events: [StoredEvent]
+        var counts: [StoredEvent.Kind: Int] = [:]
         do {
-            events = try await Self.ingest(files, removing: removals, with: ingester, into: store)
+            // Printed as each round commits, in order: holding every event to the end cost memory.
+            try await Self.ingest(files, removing: removals, with: ingester, into: store) { events in
+                for event in events {
+                    print(event.message)
+                    counts[event.kind, default: 0] += 1
+                }
+            }
         } catch {
             throw fail("Cannot commit to the archive in '\(stateDirectory)': \(error)", Exit.failure)
         }
         let elapsed = start.duration(to: clock.now)
-        for event in events { print(event.message) }
         sendUnsentEvents(of: store)
-        let counts = Dictionary(grouping: events, by: \.kind).mapValues(\.count)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Int(Double(files.count) / seconds) : files.count
         printError(
             "\(files.count) files in \(String(format: "%.2f", seconds)) s (\(rate) files/s): "
                 + StoredEvent.Kind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
-                .joined(separator: ", ") + (events.isEmpty ? "nothing changed" : ""))
+                .joined(separator: ", ") + (counts.isEmpty ? "nothing changed" : ""))
         if counts[.rejected] != nil { throw Exit.badInput }
     }
 }
 
 extension IngestCommand {
     /// Removes `removals`, then ingests `files` through `ingester` (256 files per round), with a
-    /// progress bar on a terminal: the path `ingest` and `reindex` share. Returns the events committed.
+    /// progress bar on a terminal: the path `ingest` and `reindex` share. `onEvents` gets the
+    /// events of the removal, then of each round, in order, as they are committed.
     static func ingest(
-        _ files: [String], removing removals: [String], with ingester: BatchIngester, into store: Store
-    ) async throws -> [StoredEvent] {
+        _ files: [String], removing removals: [String], with ingester: BatchIngester, into store: Store,
+        onEvents: ([StoredEvent]) -> Void = { _ in }
+    ) async throws {
         // On a terminal, a progress bar; otherwise (a pipe, a log file) only the caller's lines.
         let progress = ProgressBar.isTerminal ? ProgressBar(total: files.count) : nil
         defer { progress?.clear() }
-        var events: [StoredEvent] = []
-        if !removals.isEmpty { events += try store.remove(paths: removals) }
-        events += try await ingester.ingest(files, onBatchRead: { progress?.update(done: $0) }).events
-        return events
+        if !removals.isEmpty { onEvents(try store.remove(paths: removals)) }
+        try await ingester.ingest(files, onBatchRead: { progress?.update(done: $0) }) { round in
+            guard !round.events.isEmpty else { return }
+            // The bar is drawn again at the next file read.
+            progress?.clear()
+            onEvents(round.events)
+        }
     }
 }

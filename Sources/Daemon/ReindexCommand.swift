@@ -61,7 +61,7 @@ struct ReindexCommand: AsyncParsableCommand {
         let start = clock.now
         let status: ArchiveStatus
         do {
-            _ = try await IngestCommand.ingest(
+            try await IngestCommand.ingest(
                 files, removing: [], with: BatchIngester(processor: processor, store: store), into: store)
             // The journal told of these articles when they arrived: the rebuild is not news.
             while case let events = try store.unsentEvents(), !events.isEmpty {

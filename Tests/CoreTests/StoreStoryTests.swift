@@ -105,6 +105,25 @@ struct StoreStoryTests {
         #expect(copy.first?.duplicateOf == sameEvent.first?.documentID)
     }
 
+    @Test func aStoryChangedByASecondStoreIsReadAgainBeforeTheFirstOneWritesIt() throws {
+        // Given 001 and then a copy of it placed by one store, which knows its story's version
+        // since it wrote it (the copy's batch, after the first one closed the window's old stories)
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let first = try store.commit([outcome("/in/001.txt", try StoryTestData.seed("001"))], at: start)
+        let copy = try store.commit([outcome("/in/001-copy.txt", try StoryTestData.seed("001"))], at: start)
+        #expect(copy.map(\.kind) == [.duplicate])
+        // and a second store that adds the English report to that story (a new version of it)
+        let other = try Store(stateDirectory: directory, create: false)
+        let joined = try other.commit([outcome("/in/report.txt", try StoryTestData.englishReport())], at: start)
+        #expect(joined.first?.storyID == first.first?.storyID)
+        // When the first store places 004, the same event
+        let third = try store.commit([outcome("/in/004.txt", try StoryTestData.seed("004"))], at: start)
+        // Then it joined the story as the second store left it: three articles and the copy, none lost
+        #expect(third.first?.storyID == first.first?.storyID)
+        let story = try #require(try store.stories().first)
+        #expect((story.size, story.duplicates) == (3, 1))
+    }
+
     @Test func anArchiveOfTheKeyTablesKeepsItsOpenStoriesWhenUpgraded() throws {
         // Given an archive at the schema before the open-story index, holding 001 in an open story
         let old = FileManager.default.temporaryDirectory.appendingPathComponent("v3-\(UUID().uuidString)").path

@@ -77,6 +77,23 @@ struct StoreTests {
         #expect(try store.knownFile(at: "/in/sub/a.txt") == nil)
     }
 
+    @Test func knownFilesAtPathsAnswersForEveryStoredPathInOneRead() throws {
+        // Given one indexed file and one rejected file
+        _ = try store.commit([outcome("/in/a.txt", [article("Titre", "Un texte.")], sha: "1")])
+        let rejection = Rejection(.binary, "'b.txt' is a PNG image")
+        _ = try store.commit([
+            FileOutcome(path: "/in/b.txt", sha256: "2", size: 3, modificationTime: 2, result: .rejected(rejection))
+        ])
+        // When both are looked up with a path the store never saw, one of them twice
+        let known = try store.knownFiles(at: ["/in/a.txt", "/in/new.txt", "/in/b.txt", "/in/a.txt"])
+        // Then the known ones come back as the single lookup gives them, the unknown one not at all
+        #expect(Set(known.keys) == ["/in/a.txt", "/in/b.txt"])
+        #expect(known["/in/a.txt"] == (try store.knownFile(at: "/in/a.txt")))
+        #expect(known["/in/a.txt"]?.sha256 == "1")
+        #expect(known["/in/b.txt"]?.isRejected == true)
+        #expect(try store.knownFiles(at: []).isEmpty)
+    }
+
     @Test func rejectedFileIsCountedWithItsReasonAndLosesItsDocuments() throws {
         _ = try store.commit([outcome("/in/a.txt", [article("Titre", "Un texte.")], sha: "1")])
         let rejection = Rejection(.binary, "'a.txt' is a PNG image")

@@ -7,6 +7,20 @@ extension Store {
         try pool.read { db in try Self.fetchKnownFile(db, path: path) }
     }
 
+    /// What the store knows of each of the files at `paths` that it knows, by path, in one read.
+    ///
+    /// One read for a round of files rather than one per file: a pool read costs more than the
+    /// lookup it wraps.
+    public func knownFiles(at paths: [String]) throws -> [String: KnownFile] {
+        try pool.read { db in
+            var files: [String: KnownFile] = [:]
+            for path in paths where files[path] == nil {
+                if let known = try Self.fetchKnownFile(db, path: path) { files[path] = known }
+            }
+            return files
+        }
+    }
+
     /// Every known file below `root` (a folder path without trailing slash), by path.
     public func knownFiles(below root: String) throws -> [String: KnownFile] {
         try pool.read { db in
@@ -152,14 +166,15 @@ extension Store {
         index: inout PendingIndexRows
     ) throws {
         let existing = try Row.fetchOne(
-            db,
-            sql:
-                "SELECT id, title, body, language, tags, story_id, duplicate_of FROM documents WHERE path = ? AND item = ?",
+            db.cachedStatement(
+                sql:
+                    "SELECT id, title, body, language, tags, story_id, duplicate_of FROM documents WHERE path = ? AND item = ?"
+            ),
             arguments: [outcome.path, article.item])
         let tags = LabelTags.text(
             language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
-        let topics = String(decoding: try JSONEncoder().encode(article.topics), as: UTF8.self)
-        let entities = String(decoding: try JSONEncoder().encode(article.entities), as: UTF8.self)
+        let topics = try LabelJSON.text(of: article.topics)
+        let entities = LabelJSON.text(of: article.entities)
         let id: Int64
         let kind: StoredEvent.Kind
         if let existing {
@@ -238,8 +253,7 @@ extension Store {
         _ db: Database, path: String, keeping kept: Set<String>, time: Double, events: inout [StoredEvent],
         index: inout PendingIndexRows
     ) throws {
-        let rows = try Row.fetchAll(
-            db,
+        let rows = try db.cachedRows(
             sql: "SELECT id, item, title, body, language, tags, story_id, duplicate_of FROM documents WHERE path = ?",
             arguments: [path])
         for row in rows where !kept.contains(row["item"]) {
@@ -272,11 +286,13 @@ extension Store {
     }
 
     static func fetchKnownFile(_ db: Database, path: String) throws -> KnownFile? {
-        try Row.fetchOne(db, sql: "SELECT sha256, size, mtime, state FROM files WHERE path = ?", arguments: [path])
-            .map {
-                KnownFile(
-                    sha256: $0["sha256"], size: $0["size"], modificationTime: $0["mtime"],
-                    isRejected: $0["state"] == "rejected")
-            }
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT sha256, size, mtime, state FROM files WHERE path = ?"), arguments: [path]
+        )
+        .map {
+            KnownFile(
+                sha256: $0["sha256"], size: $0["size"], modificationTime: $0["mtime"],
+                isRejected: $0["state"] == "rejected")
+        }
     }
 }

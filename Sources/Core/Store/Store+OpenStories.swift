@@ -2,14 +2,25 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The writer's ``OpenStoryIndex``, kept in step with `story_index` and `fingerprints`.
+/// The writer's ``OpenStoryIndex``, kept in step with `story_index` and `fingerprints`, and the
+/// stored versions of the stories it has read or written since.
 ///
 /// Loaded inside a write transaction when placement first needs it; every write of a story or a
 /// fingerprint then updates both the tables and the index. It is dropped, and loaded again next
 /// time, when a transaction fails (its changes were rolled back) or when another connection wrote
 /// (`PRAGMA data_version` moved: a `newsdrop ingest` beside the service, say).
+///
+/// The versions spare reading `stories.version` for an article's 50 candidate stories: while
+/// nobody else wrote, a story's version only moves when this writer saves it, which records the
+/// new one here. They are forgotten with the index, and when stories close (so they stay few).
 final class OpenStoriesState: Sendable {
-    private let state = Mutex<(index: OpenStoryIndex, dataVersion: Int64)?>(nil)
+    private struct Loaded {
+        var index: OpenStoryIndex
+        var versions: [Int64: Int64] = [:]
+        var dataVersion: Int64
+    }
+
+    private let state = Mutex<Loaded?>(nil)
 
     /// Whether the index is loaded and current for a connection at `dataVersion`.
     func isCurrent(at dataVersion: Int64) -> Bool {
@@ -36,9 +47,39 @@ final class OpenStoriesState: Sendable {
         }
     }
 
+    /// The stored versions known of `stories`, by story, if the index is current for a connection
+    /// at `dataVersion`; none otherwise.
+    func versions(of stories: [Int64], ifCurrentAt dataVersion: Int64) -> [Int64: Int64] {
+        state.withLock { state in
+            guard let state, state.dataVersion == dataVersion else { return [:] }
+            var known: [Int64: Int64] = [:]
+            for story in stories {
+                if let version = state.versions[story] { known[story] = version }
+            }
+            return known
+        }
+    }
+
+    /// Records the stored version of `story` (nil: it was deleted) if the index is current for a
+    /// connection at `dataVersion`; else drops it, as ``update(ifCurrentAt:_:)`` does.
+    func setVersion(_ version: Int64?, of story: Int64, ifCurrentAt dataVersion: Int64) {
+        state.withLock { state in
+            guard state?.dataVersion == dataVersion else {
+                state = nil
+                return
+            }
+            state!.versions[story] = version  // checked just above
+        }
+    }
+
+    /// Forgets the versions recorded (stories closed: most of them will not be read again).
+    func forgetVersions() {
+        state.withLock { $0?.versions.removeAll() }
+    }
+
     /// Installs a freshly loaded index.
     func install(_ index: OpenStoryIndex, dataVersion: Int64) {
-        state.withLock { $0 = (index, dataVersion) }
+        state.withLock { $0 = Loaded(index: index, dataVersion: dataVersion) }
     }
 
     /// Forgets the index (after a rolled-back transaction).
@@ -64,6 +105,11 @@ extension Store {
     /// loaded from the tables when next needed, so there is nothing to keep in step.
     func updateOpenStories(db: Database, _ body: (inout OpenStoryIndex) -> Void) throws {
         openStories.update(ifCurrentAt: try Self.dataVersion(db), body)
+    }
+
+    /// Records that `story` is now stored at `version` (nil: deleted), beside the open-story index.
+    func recordStoryVersion(_ version: Int64?, of story: Int64, db: Database) throws {
+        openStories.setVersion(version, of: story, ifCurrentAt: try Self.dataVersion(db))
     }
 
     /// Reads the open stories' keys and their articles' fingerprints.

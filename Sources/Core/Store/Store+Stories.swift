@@ -90,6 +90,7 @@ extension Store {
             try db.executeCached(sql: "DELETE FROM story_index WHERE story_id = ?", arguments: [story])
             try db.executeCached(sql: "DELETE FROM stories WHERE id = ?", arguments: [story])
             try updateOpenStories(db: db) { $0.remove(story: story) }
+            try recordStoryVersion(nil, of: story, db: db)
             return
         }
         guard var profile = try loadProfile(story, db: db) else { return }
@@ -121,18 +122,27 @@ extension Store {
         try db.executeCached(sql: "DELETE FROM fingerprints WHERE seen < ?", arguments: [cutoff])
         try Self.setMeta("stories_closed_before", String(cutoff), db: db)
         try updateOpenStories(db: db) { $0.close(before: cutoff) }
+        openStories.forgetVersions()
     }
 
     /// Candidate stories as stored, in the order given: from the cache where it holds their
-    /// current version, else their records, read and cached. Their versions come in one statement.
+    /// current version, else their records, read and cached. Their versions are those this writer
+    /// recorded while nobody else wrote (``OpenStoriesState``), else read in one statement.
     func storedCandidates(_ stories: [Int64], db: Database) throws -> [StoredCandidate] {
         guard !stories.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: stories.count).joined(separator: ",")
-        var versions: [Int64: Int64] = [:]
-        for row in try db.cachedRows(
-            sql: "SELECT id, version FROM stories WHERE id IN (\(marks))", arguments: StatementArguments(stories))
-        {
-            versions[row["id"]] = row["version"]
+        let dataVersion = try Self.dataVersion(db)
+        var versions = openStories.versions(of: stories, ifCurrentAt: dataVersion)
+        let unknown = stories.filter { versions[$0] == nil }
+        if !unknown.isEmpty {
+            let marks = Array(repeating: "?", count: unknown.count).joined(separator: ",")
+            for row in try db.cachedRows(
+                sql: "SELECT id, version FROM stories WHERE id IN (\(marks))", arguments: StatementArguments(unknown))
+            {
+                let story: Int64 = row["id"]
+                let version: Int64 = row["version"]
+                versions[story] = version
+                openStories.setVersion(version, of: story, ifCurrentAt: dataVersion)
+            }
         }
         var result: [StoredCandidate] = []
         result.reserveCapacity(stories.count)
@@ -171,6 +181,7 @@ extension Store {
             ])
         profile.id = db.lastInsertedRowID
         profiles.store(profile, version: 1)
+        try recordStoryVersion(1, of: profile.id, db: db)
         try indexStory(profile, db: db, time: profile.lastSeen.timeIntervalSince1970)
         return profile
     }
@@ -188,6 +199,7 @@ extension Store {
                 profile.languages.joined(separator: ","), Data(profile.encoded()), profile.id,
             ])
         if let version { profiles.store(profile, version: version) }
+        try recordStoryVersion(version, of: profile.id, db: db)
         try indexStory(profile, db: db, time: time)
     }
 

@@ -15,11 +15,12 @@ public struct OpenStoryIndex: Sendable {
     private var lastSeen: [Int64: Double] = [:]
     private var articles: [Int64: (fingerprint: DuplicateFingerprint, story: Int64)] = [:]
     /// Articles by exact hash, earliest first.
-    private var documentsByHash: [UInt64: [Int64]] = [:]
+    private var documentsByHash: [UInt64: CompactList<Int64>] = [:]
     /// Articles by the stable hash of a band key, in the order remembered (hashes take less memory
     /// than the keys, and a collision only adds a candidate that the signature check then rejects).
-    private var documentsByBand: [UInt64: [Int64]] = [:]
-    private var documentsByStory: [Int64: [Int64]] = [:]
+    /// Most bands hold one article: ``CompactList`` keeps it without an allocation.
+    private var documentsByBand: [UInt64: CompactList<Int64>] = [:]
+    private var documentsByStory: [Int64: CompactList<Int64>] = [:]
 
     /// Creates an empty index.
     public init() {}
@@ -40,10 +41,10 @@ public struct OpenStoryIndex: Sendable {
     public mutating func remember(_ fingerprint: DuplicateFingerprint, document: Int64, story: Int64) {
         forget(document: document)
         articles[document] = (fingerprint, story)
-        documentsByHash[fingerprint.exactHash, default: []].append(document)
+        documentsByHash.append(document, at: fingerprint.exactHash)
         documentsByHash[fingerprint.exactHash]?.sort()
-        for key in fingerprint.bandKeys { documentsByBand[StableHash.of(key), default: []].append(document) }
-        documentsByStory[story, default: []].append(document)
+        for key in fingerprint.bandKeys { documentsByBand.append(document, at: StableHash.of(key)) }
+        documentsByStory.append(document, at: story)
     }
 
     /// Forgets an article's fingerprint: it was removed or rewritten, and copies of it are new again.
@@ -58,7 +59,7 @@ public struct OpenStoryIndex: Sendable {
     public mutating func remove(story: Int64) {
         keys.remove(story)
         lastSeen[story] = nil
-        for document in documentsByStory[story] ?? [] { forget(document: document) }
+        for document in documentsByStory[story] ?? CompactList([]) { forget(document: document) }
         documentsByStory[story] = nil
     }
 
@@ -69,7 +70,7 @@ public struct OpenStoryIndex: Sendable {
 
     /// The earliest article with `hash` in a story last seen at or after `opensAfter`, with its story.
     public func exactCopy(of hash: UInt64, opensAfter: Double) -> (document: Int64, story: Int64)? {
-        for document in documentsByHash[hash] ?? [] {
+        for document in documentsByHash[hash] ?? CompactList([]) {
             if let story = articles[document]?.story, isOpen(story, after: opensAfter) { return (document, story) }
         }
         return nil
@@ -82,7 +83,7 @@ public struct OpenStoryIndex: Sendable {
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
         var documents = Set<Int64>()
         for key in bands {
-            for document in (documentsByBand[StableHash.of(key)] ?? []).reversed().prefix(limit) {
+            for document in (documentsByBand[StableHash.of(key)] ?? CompactList([])).reversed().prefix(limit) {
                 documents.insert(document)
             }
         }
@@ -104,8 +105,9 @@ public struct OpenStoryIndex: Sendable {
             lastSeen: { story in lastSeen[story].flatMap { $0 >= opensAfter ? $0 : nil } })
     }
 
-    private static func remove<Key: Hashable>(_ document: Int64, from lists: inout [Key: [Int64]], at key: Key) {
-        lists[key]?.removeAll { $0 == document }
-        if lists[key]?.isEmpty == true { lists[key] = nil }
+    private static func remove<Key: Hashable>(
+        _ document: Int64, from lists: inout [Key: CompactList<Int64>], at key: Key
+    ) {
+        lists.removeAll(at: key) { $0 == document }
     }
 }

@@ -11,7 +11,8 @@ struct StoryKeyIndex {
     ///
     /// Keyed by the key's stable hash rather than the key itself: at 20,000 open stories the key
     /// strings alone took tens of megabytes, and a 64-bit hash collision costs one extra candidate.
-    private var postings: [UInt64: [(story: Int64, generation: Int32)]] = [:]
+    /// Most keys name one story: ``CompactList`` keeps it without an allocation.
+    private var postings: [UInt64: CompactList<(story: Int64, generation: Int32)>] = [:]
     /// Each open story's current generation, bumped whenever its keys are replaced.
     private var generations: [Int64: Int32] = [:]
 
@@ -20,7 +21,14 @@ struct StoryKeyIndex {
         let generation = (generations[story] ?? 0) &+ 1
         generations[story] = generation
         for key in keys.map(StableHash.of) {
-            postings[key, default: []].append((story, generation))
+            // The story's own entry of a former generation, last under the key, is stale: it is
+            // replaced rather than kept beside the new one (a key of one story would else grow a
+            // list at every article the story takes).
+            if let last = postings[key]?.last, last.story == story, let position = postings[key]?.indices.last {
+                postings[key]?[position] = (story, generation)
+                continue
+            }
+            postings.append((story, generation), at: key)
             // Compaction keeps each list near `limit` live entries: older ones would never be read.
             if let count = postings[key]?.count, count > 4 * limit { compact(key, keeping: limit) }
         }
@@ -67,6 +75,6 @@ struct StoryKeyIndex {
         for entry in list.reversed() where seen.count < limit {
             if generations[entry.story] == entry.generation, seen.insert(entry.story).inserted { kept.append(entry) }
         }
-        postings[key] = kept.reversed()
+        postings[key] = CompactList(kept.reversed())
     }
 }
