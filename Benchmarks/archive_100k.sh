@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Newsdrop with 100,000 articles in the archive (issue 12's targets): search latency in-process
 # (SearchTiming), the start-up reconcile of 100,000 unchanged files and the daemon's peak RSS
-# (reconcile_timing.py). The archive is built first with `newsdrop ingest`, timed too.
+# (reconcile_timing.py). The archive is built first with `newsdrop ingest`, timed too; the daemon
+# runs before the search timing (see below).
 #
 # usage: Benchmarks/archive_100k.sh [path/to/newsdrop]     (default .build/release/newsdrop)
 #   ARCHIVE_SIZE=100000      files in the drop folder (the corpus of side_by_side.sh, bigger)
@@ -61,13 +62,16 @@ else
 fi
 
 [ -z "${SUMMARY_FILE:-}" ] || echo "archive_size	$SIZE" >>"$SUMMARY_FILE"
-# Checked only now, so that a missing tool does not throw away the archive just built in ARCHIVE_DIR.
+# Checked now, so that a missing tool does not throw away the archive just built in ARCHIVE_DIR.
 [ -x "$SEARCH_TIMING" ] ||
     { echo "archive_100k: no $SEARCH_TIMING (swift build -c release --product SearchTiming)" >&2; exit 64; }
+# The daemon first: its start also upgrades a reused archive that an older newsdrop wrote, which
+# SearchTiming, reading only, would refuse. Its first run pays for that upgrade (before its
+# "Starting:" line, so in exec→READY, not in the reconcile figure).
+python3 "$HERE/reconcile_timing.py" "$BIN" "$inbox" "$state" "$RUNS" "${SUMMARY_FILE:-}"
+echo
+
 "$SEARCH_TIMING" "$state" "$DATA" "$ITERATIONS" | tee "$T/search.txt"
 [ -z "${SUMMARY_FILE:-}" ] ||
     sed -n 's/^overall: .* p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms, .*worst query p99 \([0-9.]*\) ms.*/search_p50_ms\t\1\nsearch_p99_ms\t\2\nsearch_worst_p99_ms\t\3/p' \
         "$T/search.txt" >>"$SUMMARY_FILE"
-echo
-
-python3 "$HERE/reconcile_timing.py" "$BIN" "$inbox" "$state" "$RUNS" "${SUMMARY_FILE:-}"

@@ -46,6 +46,11 @@ public struct SearchHit: Sendable, Codable, Equatable {
 extension Store {
     /// Documents matching `query`, best first.
     ///
+    /// A query with words, phrases or prefixes among what it requires or allows is ranked by BM25
+    /// (the title weighing five times the body, labels nothing), ties newest first. A query of
+    /// labels alone (`lang:fr`, `topic:sports entity:RU`) has nothing to rank by: its documents
+    /// come newest first (the last archived first), each with score 0.
+    ///
     /// `knownEntityIDs` resolves an `entity:` value through the gazetteer ("OTAN" → ["NATO"]); a
     /// value it does not know is looked up among the people the archive has seen ("Lavrov" →
     /// "person:sergei-lavrov"), else matched as an id.
@@ -53,7 +58,7 @@ extension Store {
         _ query: SearchQuery, limit: Int = 20, knownEntityIDs: (String) -> [String] = { _ in [] }
     ) throws -> [SearchHit] {
         try pool.read { db in
-            let languages = try String.fetchAll(db, sql: "SELECT DISTINCT language FROM documents")
+            let languages = try Self.languages(db)
             var resolved: [String: [String]] = [:]
             for name in query.entityNames {
                 resolved[name] = try Self.entityIDs(named: name, known: knownEntityIDs(name), db: db)
@@ -61,24 +66,86 @@ extension Store {
             let match = query.matchExpression(
                 languages: languages.isEmpty ? ["und"] : languages, entityIDs: { resolved[$0] ?? [$0] })
             guard let match else { return [] }
-            var sql = """
-                SELECT d.id, d.path, d.title, d.language, d.date, d.source, d.story_id,
-                    bm25(documents_fts, 5.0, 1.0, 0.0) AS rank,
-                    snippet(documents_fts, 1, '**', '**', '…', 24) AS snippet
-                FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-                WHERE documents_fts MATCH ?
-                """
-            var arguments: StatementArguments = [match]
-            Self.appendFilters(of: query, to: &sql, arguments: &arguments)
-            sql += " ORDER BY rank, d.id DESC LIMIT ?"
-            arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                SearchHit(
-                    docID: row["id"], path: row["path"], title: row["title"], language: row["language"],
-                    date: row["date"], source: row["source"], score: -(row["rank"] as Double),
-                    snippet: row["snippet"], storyID: row["story_id"])
-            }
+            let ranked = try Self.rankedMatches(of: query, match: match, limit: limit, db: db)
+            return try Self.hits(for: ranked, match: match, db: db)
         }
+    }
+
+    /// The ids and BM25 ranks (lower is better) of the best `limit` documents matching `match`.
+    ///
+    /// Only ids and ranks here, so that the sort of every match reads no document row (the
+    /// columns after the body would walk its overflow pages) and builds no snippet (which
+    /// tokenises the body again): those are for the few rows returned. Labels alone are answered
+    /// in the index's own rowid order, newest first, which FTS5 walks backwards and stops after
+    /// `limit` rows instead of scoring and sorting every match.
+    static func rankedMatches(
+        of query: SearchQuery, match: String, limit: Int, db: Database
+    ) throws -> [(id: Int64, rank: Double)] {
+        let isRanked = query.positiveTerms.contains { term in
+            if case .label = term { false } else { true }
+        }
+        let filtered = query.after != nil || query.before != nil || query.source != nil
+        var sql = "SELECT documents_fts.rowid, "
+        sql += isRanked ? "bm25(documents_fts, 5.0, 1.0, 0.0)" : "0.0"
+        sql += " AS relevance FROM documents_fts"
+        // The filters are on documents' columns; without them the index alone answers.
+        if filtered { sql += " JOIN documents d ON d.id = documents_fts.rowid" }
+        sql += " WHERE documents_fts MATCH ?"
+        var arguments: StatementArguments = [match]
+        appendFilters(of: query, to: &sql, arguments: &arguments)
+        sql +=
+            isRanked
+            ? " ORDER BY relevance, documents_fts.rowid DESC LIMIT ?" : " ORDER BY documents_fts.rowid DESC LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { ($0[0], $0[1]) }
+    }
+
+    /// The hits of `ranked`, in its order: each document's metadata and a snippet of its body
+    /// around the matches of `match`.
+    static func hits(for ranked: [(id: Int64, rank: Double)], match: String, db: Database) throws -> [SearchHit] {
+        guard !ranked.isEmpty else { return [] }
+        // The ids are integers read from the archive, safe to inline.
+        let idList = ranked.map { String($0.id) }.joined(separator: ",")
+        var documents: [Int64: Row] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT id, path, title, language, date, source, story_id FROM documents WHERE id IN (\(idList))")
+        {
+            documents[row["id"]] = row
+        }
+        // One statement per hit, bound to its rowid: FTS5 then seeks to that row, where `rowid IN
+        // (…)` walked every match of the expression (all French articles for `lang:fr`).
+        let snippet = try db.cachedStatement(
+            sql: """
+                SELECT snippet(documents_fts, 1, '**', '**', '…', 24) FROM documents_fts
+                WHERE documents_fts MATCH ? AND rowid = ?
+                """)
+        var snippets: [Int64: String] = [:]
+        for (id, _) in ranked {
+            snippets[id] = try String.fetchOne(snippet, arguments: [match, id])
+        }
+        return ranked.compactMap { id, rank in
+            guard let row = documents[id] else { return nil }
+            return SearchHit(
+                docID: id, path: row["path"], title: row["title"], language: row["language"], date: row["date"],
+                source: row["source"], score: rank == 0 ? 0 : -rank, snippet: snippets[id] ?? "",
+                storyID: row["story_id"])
+        }
+    }
+
+    /// The languages of the archive's documents, from the language index: one seek per language
+    /// rather than a walk over every document (`SELECT DISTINCT` reads the whole index).
+    static func languages(_ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    WITH RECURSIVE found(language) AS (
+                        SELECT min(language) FROM documents
+                        UNION ALL
+                        SELECT (SELECT min(language) FROM documents WHERE language > found.language)
+                        FROM found WHERE found.language IS NOT NULL
+                    )
+                    SELECT language FROM found WHERE language IS NOT NULL
+                    """))
     }
 
     /// Adds the date and source filters of `query` to a statement over documents aliased `d`.
@@ -102,7 +169,8 @@ extension Store {
     static func entityIDs(named name: String, known: [String], db: Database) throws -> [String] {
         let words = Analyzer.fold(name).split(separator: " ")
         guard !words.isEmpty else { return known.isEmpty ? [name] : known }
-        var sql = "SELECT id FROM entities WHERE kind = 'person'"
+        // People's ids start with "person:": the key range visits them alone.
+        var sql = "SELECT id FROM entities WHERE id > 'person:' AND id < 'person;' AND kind = 'person'"
         var arguments: StatementArguments = []
         for word in words {
             sql += " AND ('-' || substr(id, 8) || '-') LIKE ?"

@@ -140,6 +140,9 @@ public struct Store: Sendable {
         migrator.registerMigration("v4-open-story-index") { db in
             try migrateToOpenStoryIndex(db)
         }
+        migrator.registerMigration("v5-status-indexes") { db in
+            try migrateToStatusIndexes(db)
+        }
         return migrator
     }
 
