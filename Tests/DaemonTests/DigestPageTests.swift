@@ -33,6 +33,7 @@ struct DigestPageTests {
         let date = try #require(digest["date"] as? String)
         let page = state + "/digests/\(date).html"
         let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(!html.contains("<script") && !html.contains("src="), "the page as published runs and fetches nothing")
 
         // When Chromium lays it out at phone size: in a frame 390 pixels wide (headless windows are
         // 500 at least), from a probe page that reports the width the page takes
