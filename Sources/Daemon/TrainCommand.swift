@@ -33,6 +33,22 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Use pairs of adjacent words as features too.")
     var bigrams = false
 
+    @Option(
+        name: .customLong("character-grams"),
+        help: ArgumentHelp(
+            "Use the character n-grams of words, MIN to MAX characters long (like 3-5), as features too; "
+                + "'none' (the default) for words only.",
+            valueName: "MIN-MAX"))
+    var characterGrams = "none"
+
+    /// The gram lengths `--character-grams` gives: `.some(nil)` for "none", nil when malformed.
+    private var gramLengths: ClosedRange<Int>?? {
+        if characterGrams == "none" { return .some(nil) }
+        let bounds = characterGrams.split(separator: "-").compactMap { Int($0) }
+        guard bounds.count == 2, bounds[0] >= 1, bounds[0] <= bounds[1], bounds[1] <= 255 else { return nil }
+        return .some(bounds[0]...bounds[1])
+    }
+
     func validate() throws {
         if out == nil && folds == nil { throw ValidationError("Give --out MODEL, --cross-validate N, or both.") }
         if let folds, folds < 2 { throw ValidationError("--cross-validate needs at least 2 folds.") }
@@ -40,11 +56,16 @@ struct TrainCommand: ParsableCommand {
             let names = TopicTrainer.Algorithm.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--algorithm must be one of \(names), not '\(algorithm)'.")
         }
+        if gramLengths == nil {
+            throw ValidationError(
+                "--character-grams must be MIN-MAX (1 ≤ MIN ≤ MAX ≤ 255, like 3-5) or none, not '\(characterGrams)'.")
+        }
     }
 
     func run() throws {
-        // `validate()` checked the name.
-        let trainer = TopicTrainer(algorithm: TopicTrainer.Algorithm(rawValue: algorithm)!, usesBigrams: bigrams)
+        // `validate()` checked the name and the gram lengths.
+        let trainer = TopicTrainer(
+            algorithm: TopicTrainer.Algorithm(rawValue: algorithm)!, usesBigrams: bigrams, characterGrams: gramLengths!)
         let examples: [LabeledExample]
         do {
             examples = try LabeledCorpus.examples(at: URL(fileURLWithPath: from)) { LanguageDetector.detect($0).code }

@@ -52,12 +52,17 @@ struct TrainCommandTests {
         let result = try newsdrop(["train", "--from", try makeCorpus(at: root), "--cross-validate", "2"])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("macro-F1"))
+        let grams = try newsdrop(
+            ["train", "--from", try makeCorpus(at: root), "--cross-validate", "2", "--character-grams", "3-5"])
+        #expect(grams.status == 0, "\(grams.error)")
+        #expect(grams.output.contains("macro-F1"))
     }
 
     @Test(arguments: [
         (["train", "--from", "/nonexistent/corpus", "--out", "/tmp/x.model"], 65, "/nonexistent/corpus"),
         (["train", "--from", "/tmp"], 64, "--out"),
         (["train", "--from", "/tmp", "--out", "/tmp/x.model", "--algorithm", "forest"], 64, "forest"),
+        (["train", "--from", "/tmp", "--out", "/tmp/x.model", "--character-grams", "5-3"], 64, "5-3"),
     ])
     func badTrainingRequestsSayWhy(arguments: [String], status: Int32, named: String) throws {
         let result = try newsdrop(arguments)

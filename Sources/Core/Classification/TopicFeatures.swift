@@ -1,16 +1,31 @@
-/// The features a topic model sees in an article: stemmed words, and optionally pairs of adjacent words.
+/// The features a topic model sees in an article: stemmed words, optionally pairs of adjacent words,
+/// and optionally the character n-grams of the words.
 ///
 /// Training and classification share this one value, stored in the model file with the weights, so a
 /// model always sees text cut the way it was trained on. Words come from ``Analyzer`` (folded,
 /// Snowball-stemmed); a bigram is two adjacent terms joined by a space ("prime minist"), which no term
 /// contains, and never spans the headline and the body. Headline features count ``titleWeight``
 /// times: a headline says what the article is about in a few words, where the body wanders.
+///
+/// Character n-grams (``CharacterGrams``), when used, are cut from each content word's fold, so
+/// compounds and names that the stemmer leaves apart ("vaccin", "antivaccin") still share features.
+/// The shipped model does without them (see ``TopicTrainer/characterGrams``).
 struct TopicFeatures: Sendable, Equatable {
     /// How many times a headline feature counts compared with a body feature.
     var titleWeight: Double
 
     /// Whether pairs of adjacent words are features too.
     var usesBigrams: Bool
+
+    /// The lengths of the character n-grams that are features, or nil for none.
+    var characterGrams: CharacterGrams?
+
+    /// Creates the features; no character n-grams unless given.
+    init(titleWeight: Double, usesBigrams: Bool, characterGrams: CharacterGrams? = nil) {
+        self.titleWeight = titleWeight
+        self.usesBigrams = usesBigrams
+        self.characterGrams = characterGrams
+    }
 
     /// The features of an article with how often each occurs (headline occurrences weighted).
     func counts(title: String, text: String, analyzer: Analyzer) -> [String: Double] {
@@ -20,9 +35,17 @@ struct TopicFeatures: Sendable, Equatable {
     /// The features of an article analysed already, in the language of the model.
     func counts(title: AnalysedText, text: AnalysedText) -> [String: Double] {
         var counts: [String: Double] = [:]
-        counts.reserveCapacity(text.text.utf8.count / (usesBigrams ? 4 : 8))
-        add(title, weight: titleWeight, to: &counts)
-        add(text, weight: 1, to: &counts)
+        var folds: [String: Double] = [:]
+        counts.reserveCapacity(text.text.utf8.count / (usesBigrams || characterGrams != nil ? 4 : 8))
+        add(title, weight: titleWeight, to: &counts, folds: &folds)
+        add(text, weight: 1, to: &counts, folds: &folds)
+        if let characterGrams {
+            // Each distinct word is cut once and its grams counted as often as the word: the same counts
+            // as cutting every occurrence, for a fraction of the work.
+            for (fold, count) in folds {
+                characterGrams.forEachGram(of: fold) { counts[$0, default: 0] += count }
+            }
+        }
         return counts
     }
 
@@ -31,11 +54,16 @@ struct TopicFeatures: Sendable, Equatable {
         counts(title: example.title, text: example.text, analyzer: Analyzer(language: example.language))
     }
 
-    private func add(_ text: AnalysedText, weight: Double, to counts: inout [String: Double]) {
+    private func add(
+        _ text: AnalysedText, weight: Double, to counts: inout [String: Double], folds: inout [String: Double]
+    ) {
         var previous: String?
-        for term in text.contentTerms {
+        let cutsGrams = characterGrams != nil
+        for word in text.words where !word.isStopWord {
+            let term = word.term
             counts[term, default: 0] += weight
             if usesBigrams, let previous { counts[previous + " " + term, default: 0] += weight }
+            if cutsGrams { folds[word.folded, default: 0] += weight }
             previous = term
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 /// The features one language's model knows, with their inverse document frequencies.
 ///
 /// Features seen in fewer than `minimumDocumentFrequency` training articles are dropped (typos,
-/// names met once), then the `maximumCount` most frequent are kept, which bounds the model file.
+/// names met once), then the `maximumCount` most frequent words (and bigrams) and the `maximumGramCount`
+/// most frequent character n-grams are kept, which bounds the model file. The two are capped apart
+/// because grams are far more frequent than words and would otherwise crowd every word out.
 /// Documents become sublinear TF-IDF vectors of unit length: `(1 + ln tf) · idf`, with the smoothed
 /// `idf = ln((1 + n) / (1 + df)) + 1`, as in scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
 /// Sublinear counts keep a long article from drowning a short one, and unit length lets one set of
@@ -29,17 +31,21 @@ struct TopicVocabulary: Equatable {
     }
 
     /// Chooses the features of the training documents `counts`.
-    init(documents counts: [[String: Double]], minimumDocumentFrequency: Int, maximumCount: Int) {
+    init(
+        documents counts: [[String: Double]], minimumDocumentFrequency: Int, maximumCount: Int,
+        maximumGramCount: Int = 0
+    ) {
         var frequency: [String: Int] = [:]
         for document in counts {
             for term in document.keys { frequency[term, default: 0] += 1 }
         }
         // Most frequent first, ties by term, so the choice never depends on dictionary order.
-        let kept = frequency.filter { $0.value >= minimumDocumentFrequency }
+        let frequent = frequency.filter { $0.value >= minimumDocumentFrequency }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(maximumCount)
-            .map(\.key)
-            .sorted()
+        let marker = Character(CharacterGrams.marker)
+        let words = frequent.lazy.filter { $0.key.first != marker }.prefix(maximumCount).map(\.key)
+        let grams = frequent.lazy.filter { $0.key.first == marker }.prefix(maximumGramCount).map(\.key)
+        let kept = (Array(words) + Array(grams)).sorted()
         let documentCount = Double(counts.count)
         let idf = kept.map { Float(log((1 + documentCount) / (1 + Double(frequency[$0]!))) + 1) }  // kept ⊆ keys
         self.init(terms: kept, idf: idf)
