@@ -44,26 +44,13 @@ extension Digest {
         return page.document(title: "Newsdrop digest for \(date)", style: Self.style)
     }
 
-    /// "12 ingested · 1 updated · …", the line under the title in every form.
-    var totalsLine: String {
-        "\(totals.ingested) ingested · \(totals.updated) updated · \(totals.removed) removed · "
-            + "\(totals.duplicates) duplicates · \(totals.rejected) rejected · \(totals.alerts) alerts"
-    }
-
     private func add(_ story: Story, to page: inout HTMLPage) {
         page.open("li", class: "story")
         page.element("h3", story.headline)
         if !story.summary.isEmpty { page.element("p", story.summary, class: "summary") }
-        let sources = story.sources == 1 ? "1 source" : "\(story.sources) sources"
-        let articles = story.articles.count == 1 ? "1 article" : "\(story.articles.count) articles"
-        page.element("p", "\(story.languages.joined(separator: ", ")) · \(articles) · \(sources)", class: "meta")
+        page.element("p", story.metaLine, class: "meta")
         page.open("ul", class: "articles")
-        for article in story.articles {
-            var notes = [article.language]
-            if let date = article.date { notes.append(date) }
-            if let original = article.duplicateOf { notes.append("duplicate of document \(original)") }
-            page.element("li", "\(article.title) (\(notes.joined(separator: ", "))), document \(article.docID)")
-        }
+        for article in story.articles { page.element("li", article.line) }
         page.close("ul")
         page.close("li")
     }

@@ -11,17 +11,10 @@ extension Digest {
         if !stories.isEmpty {
             lines += ["", "## Top stories"]
             for (rank, story) in stories.enumerated() {
-                let sources = story.sources == 1 ? "1 source" : "\(story.sources) sources"
-                let articles = story.articles.count == 1 ? "1 article" : "\(story.articles.count) articles"
                 lines += ["", "### \(rank + 1). \(story.headline)"]
                 if !story.summary.isEmpty { lines += ["", story.summary] }
-                lines += ["", "\(story.languages.joined(separator: ", ")) · \(articles) · \(sources)", ""]
-                for article in story.articles {
-                    var notes = [article.language]
-                    if let date = article.date { notes.append(date) }
-                    if let original = article.duplicateOf { notes.append("duplicate of document \(original)") }
-                    lines.append("- \(article.title) (\(notes.joined(separator: ", "))), document \(article.docID)")
-                }
+                lines += ["", story.metaLine, ""]
+                lines += story.articles.map { "- " + $0.line }
             }
         }
         if !alerts.isEmpty {
@@ -41,6 +34,12 @@ extension Digest {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// "12 ingested · 1 updated · …", the line under the title in every form.
+    var totalsLine: String {
+        "\(totals.ingested) ingested · \(totals.updated) updated · \(totals.removed) removed · "
+            + "\(totals.duplicates) duplicates · \(totals.rejected) rejected · \(totals.alerts) alerts"
+    }
+
     /// "fr 4, en 1": biggest first, then by name.
     static func counted(_ counts: [String: Int]) -> String {
         counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
@@ -49,5 +48,24 @@ extension Digest {
 
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+extension Digest.Story {
+    /// "fr, en · 3 articles · 2 sources", under a story's headline in every form.
+    var metaLine: String {
+        let sources = sources == 1 ? "1 source" : "\(sources) sources"
+        let count = articles.count == 1 ? "1 article" : "\(articles.count) articles"
+        return "\(languages.joined(separator: ", ")) · \(count) · \(sources)"
+    }
+}
+
+extension Digest.StoryArticle {
+    /// "Title (fr, 2022-01-26, duplicate of document 2), document 9", a story's article in every form.
+    var line: String {
+        var notes = [language]
+        if let date { notes.append(date) }
+        if let duplicateOf { notes.append("duplicate of document \(duplicateOf)") }
+        return "\(title) (\(notes.joined(separator: ", "))), document \(docID)"
     }
 }

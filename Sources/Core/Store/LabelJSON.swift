@@ -13,27 +13,18 @@ enum LabelJSON {
         guard topics.allSatisfy(\.score.isFinite) else {
             return String(decoding: try JSONEncoder().encode(topics), as: UTF8.self)
         }
-        var json: [UInt8] = [UInt8(ascii: "[")]
-        json.reserveCapacity(40 * topics.count + 2)
-        for (position, topic) in topics.enumerated() {
-            if position > 0 { json.append(UInt8(ascii: ",")) }
-            json += #"{"label":"#.utf8
+        return array(topics, bytesEach: 40) { topic, json in
+            json += #""label":"#.utf8
             appendString(topic.label, to: &json)
             json += #","score":"#.utf8
             json += number(topic.score).utf8
-            json.append(UInt8(ascii: "}"))
         }
-        json.append(UInt8(ascii: "]"))
-        return String(decoding: json, as: UTF8.self)
     }
 
     /// `[{"id":…,"name":…,"kind":…,"mentions":…},…]`, in the order given.
     static func text(of entities: [Entity]) -> String {
-        var json: [UInt8] = [UInt8(ascii: "[")]
-        json.reserveCapacity(80 * entities.count + 2)
-        for (position, entity) in entities.enumerated() {
-            if position > 0 { json.append(UInt8(ascii: ",")) }
-            json += #"{"id":"#.utf8
+        array(entities, bytesEach: 80) { entity, json in
+            json += #""id":"#.utf8
             appendString(entity.id, to: &json)
             json += #","name":"#.utf8
             appendString(entity.name, to: &json)
@@ -41,6 +32,18 @@ enum LabelJSON {
             appendString(entity.kind.rawValue, to: &json)
             json += #","mentions":"#.utf8
             json += String(entity.mentions).utf8
+        }
+    }
+
+    /// `[{…},{…}]`: one object per item, its members written by `members` between the braces.
+    private static func array<Item>(
+        _ items: [Item], bytesEach: Int, _ members: (Item, inout [UInt8]) -> Void
+    ) -> String {
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(bytesEach * items.count + 2)
+        for (position, item) in items.enumerated() {
+            json += (position > 0 ? ",{" : "{").utf8
+            members(item, &json)
             json.append(UInt8(ascii: "}"))
         }
         json.append(UInt8(ascii: "]"))
