@@ -172,16 +172,18 @@ struct FaultEndToEndTests {
             try FileManager.default.copyItem(atPath: seeds[index % 2 == 0 ? 2 : 3].path, toPath: inbox + "/keep.txt")
         }
 
-        // Then, once it settles, the archive holds exactly b.txt and the last keep.txt
+        // Then, once it settles, the archive holds exactly b.txt and the last keep.txt (the paths
+        // alone can match while the last recreation still waits to settle: the content must too)
+        let lastKeep = try sha256(of: inbox + "/keep.txt")
         let settled = try await eventually(seconds: 60) { () -> [String]? in
             let status = try statusJSON(state: state)
             let paths = try documentPaths(state: state)
-            return paths == ["b.txt", "keep.txt"] && status["unsent_events"] as? Int == 0 ? paths : nil
+            let shown = try newsdrop(["show", "--state-dir", state, "--json", inbox + "/keep.txt"])
+            let keep = try? JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any]
+            let isLast = keep?["sha256"] as? String == lastKeep
+            return paths == ["b.txt", "keep.txt"] && isLast && status["unsent_events"] as? Int == 0 ? paths : nil
         }
         #expect(settled == ["b.txt", "keep.txt"])
-        let shown = try newsdrop(["show", "--state-dir", state, "--json", inbox + "/keep.txt"])
-        let keep = try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any]
-        #expect(keep?["sha256"] as? String == (try sha256(of: inbox + "/keep.txt")))
         #expect(daemon.stop() == 0)
     }
 
