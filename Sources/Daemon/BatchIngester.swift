@@ -59,16 +59,6 @@ struct BatchIngester: Sendable {
         if let committing { onCommitted(try await committing.value) }
     }
 
-    /// One round: reads `paths`, takes a part of `backlog`, commits; `backlog` is left with what
-    /// remains, and is untouched when the commit fails (so the round can be tried again).
-    func round(reading paths: [String], backlog: inout [FileInProgress]) async throws -> Result {
-        var remaining = backlog
-        let prepared = await prepare(reading: paths, backlog: &remaining)
-        let result = try commit(prepared)
-        backlog = remaining
-        return result
-    }
-
     /// A round read and analysed, not yet committed.
     struct PreparedRound: Sendable {
         var outcomes: [FileOutcome] = []

@@ -12,6 +12,10 @@ import Synchronization
 /// or when its next deadline passes (a file due in the settle queue, the next rescan, a status
 /// report, a retry), and never otherwise: an idle service does not wake up. Work in flight
 /// finishes on SIGTERM.
+///
+/// Pipelined like `newsdrop ingest`: while a round commits (``RoundInFlight``), the loop takes in
+/// events and reads and analyses the next round on every core, so a backlog of files keeps both
+/// the analysis and the single writer busy.
 final class IngestService: Service {
     let config: Config
     let ingester: BatchIngester
@@ -49,10 +53,12 @@ final class IngestService: Service {
         }
         var queue = SettleQueue(settleTime: config.settleTime)
         var backlog: [FileInProgress] = []
+        var inFlight: RoundInFlight?
         var statusReporter = StatusReporter()
         try await withGracefulShutdownHandler {
-            await reconcile(&queue)
-            await ingestReady(&queue, backlog: &backlog)
+            await reconcile(&queue, backlog: &backlog, inFlight: &inFlight)
+            await ingestReady(&queue, backlog: &backlog, inFlight: &inFlight)
+            await settle(&inFlight, queue: &queue, backlog: &backlog)
             Notify.ready(status: try statusLine(queue))
             logger.info("Watching \(config.inbox)", metadata: ["inbox": "\(config.inbox)"])
             var nextRescan = now() + config.rescanInterval
@@ -60,7 +66,9 @@ final class IngestService: Service {
             while true {
                 let deadline =
                     watch.isWatching
-                    ? nextDeadline(queue: queue, backlog: backlog, rescan: nextRescan, status: statusReporter)
+                    ? nextDeadline(
+                        queue: queue, backlog: backlog, isCommitting: inFlight != nil, rescan: nextRescan,
+                        status: statusReporter)
                     : nextFolderCheck
                 heartbeats.idle("ingest")
                 guard await inbox.wait(until: clock.instant(at: deadline)) else { break }
@@ -73,7 +81,9 @@ final class IngestService: Service {
                         noteDropFolderGone()
                         continue
                     }
-                    handle(event, queue: &queue, backlog: &backlog, removals: &removals, rescan: &rescan)
+                    handle(
+                        event, queue: &queue, backlog: &backlog, inFlight: &inFlight, removals: &removals,
+                        rescan: &rescan)
                 }
                 if !watch.isWatching {
                     // Looked for once a second, and nothing else done (a file read now would be
@@ -85,21 +95,24 @@ final class IngestService: Service {
                     rescan = true
                 }
                 if !removals.isEmpty {
+                    // After the round in flight, which may hold one of these files.
+                    await settle(&inFlight, queue: &queue, backlog: &backlog)
                     await commitRemovals(removals)
                     statusReporter.markChanged()
                 }
                 if rescan || now() >= nextRescan {
-                    await reconcile(&queue)
+                    await reconcile(&queue, backlog: &backlog, inFlight: &inFlight)
                     nextRescan = now() + config.rescanInterval
                     statusReporter.markChanged()
                 }
                 // One round per turn: what remains (the queue's next files, the backlog) makes the
                 // next wait end at once, after taking in what arrived meanwhile.
-                if await ingestReady(&queue, backlog: &backlog) > 0 {
+                if await ingestReady(&queue, backlog: &backlog, inFlight: &inFlight) > 0 {
                     statusReporter.markChanged()
                 }
                 if statusReporter.shouldReport(at: now()) { reportStatus(queue) }
             }
+            await settle(&inFlight, queue: &queue, backlog: &backlog)
             heartbeats.forget("ingest")
             logger.info("Stopped watching; the files in flight were committed")
         } onGracefulShutdown: {
@@ -109,12 +122,12 @@ final class IngestService: Service {
     }
 
     /// When the loop next has something to do if no event comes: the first file due in the settle
-    /// queue, at once for a backlog (after a failed commit, when it is retried), the next rescan,
-    /// a status report that waits for its turn.
+    /// queue, at once for a backlog (after a failed commit, when it is retried) or a round still
+    /// committing, the next rescan, a status report that waits for its turn.
     private func nextDeadline(
-        queue: SettleQueue, backlog: [FileInProgress], rescan: Double, status: StatusReporter
+        queue: SettleQueue, backlog: [FileInProgress], isCommitting: Bool, rescan: Double, status: StatusReporter
     ) -> Double {
-        var deadline = rescan
+        var deadline = isCommitting ? now() : rescan
         if let due = queue.nextDue(limit: batchLimit) { deadline = min(deadline, due) }
         if !backlog.isEmpty { deadline = min(deadline, commitFailure.withLock { $0?.retry } ?? now()) }
         if let report = status.nextReport { deadline = min(deadline, report) }
@@ -122,13 +135,16 @@ final class IngestService: Service {
     }
 
     private func handle(
-        _ event: WatchEvent, queue: inout SettleQueue, backlog: inout [FileInProgress], removals: inout [String],
-        rescan: inout Bool
+        _ event: WatchEvent, queue: inout SettleQueue, backlog: inout [FileInProgress],
+        inFlight: inout RoundInFlight?, removals: inout [String], rescan: inout Bool
     ) {
-        // A file in progress that changes or goes is dropped: it is read again, or removed.
+        // A file in progress that changes or goes is dropped: it is read again, or removed. Also
+        // from what a failing round in flight would go back to.
         if event.kind != .overflow {
             let below = event.path + "/"
-            backlog.removeAll { $0.path == event.path || $0.path.hasPrefix(below) }
+            let isAffected = { (file: FileInProgress) in file.path == event.path || file.path.hasPrefix(below) }
+            backlog.removeAll(where: isAffected)
+            inFlight?.backlogBefore.removeAll(where: isAffected)
         }
         switch event.kind {
         case .overflow:
@@ -157,7 +173,11 @@ final class IngestService: Service {
     ///
     /// Not while the folder cannot be listed: an unreadable or missing folder is not an empty one,
     /// and the archive must not lose its documents over it.
-    private func reconcile(_ queue: inout SettleQueue) async {
+    private func reconcile(
+        _ queue: inout SettleQueue, backlog: inout [FileInProgress], inFlight: inout RoundInFlight?
+    ) async {
+        // The archive must hold the round in flight, or its files would look new.
+        await settle(&inFlight, queue: &queue, backlog: &backlog)
         guard let folder = FileStatus.of(config.inbox, followingLinks: true), folder.kind == .folder,
             access(config.inbox, R_OK | X_OK) == 0
         else {
@@ -194,31 +214,66 @@ final class IngestService: Service {
         if !missing.isEmpty { await commitRemovals(missing.sorted()) }
     }
 
-    /// One round: reads the settled files (at most `batchLimit`), takes a part of the files in
-    /// progress, commits it all in one transaction; returns how many files and parts it committed.
+    /// One round: reads the settled files (at most `batchLimit`) and takes a part of the files in
+    /// progress, analysed while the round before commits; then commits it all in one transaction,
+    /// in flight until the next round is ready or, when nothing more is ready, waited for at once.
+    /// Returns how many files and parts the round took.
     ///
     /// One round per turn of the loop, so events that arrive meanwhile are taken in between and a
     /// file dropped during a long ingest waits for one round, not for the whole ingest.
     @discardableResult
-    private func ingestReady(_ queue: inout SettleQueue, backlog: inout [FileInProgress]) async -> Int {
+    private func ingestReady(
+        _ queue: inout SettleQueue, backlog: inout [FileInProgress], inFlight: inout RoundInFlight?
+    ) async -> Int {
         let ready = queue.takeReady(at: now(), limit: batchLimit, look: observe)
-        if ready.isEmpty && backlog.isEmpty { return 0 }
+        if ready.isEmpty && backlog.isEmpty {
+            await settle(&inFlight, queue: &queue, backlog: &backlog)
+            return 0
+        }
         let inProgress = backlog.count
+        var remaining = backlog
+        let prepared = await ingester.prepare(reading: ready, backlog: &remaining)
+        // Rounds commit in order: the one before first.
+        guard await settle(&inFlight, queue: &queue, backlog: &backlog) else {
+            // It failed, so the archive refuses commits: this round waits too, and is read again.
+            let retry = commitFailure.withLock { $0?.retry } ?? now() + 5
+            for path in ready { queue.enqueueClosed(path, at: retry) }
+            return 0
+        }
+        let ingester = self.ingester
+        inFlight = RoundInFlight(commit: Task { try ingester.commit(prepared) }, paths: ready, backlogBefore: backlog)
+        backlog = remaining
+        // Nothing more to read now: wait for the commit here, so that its events go out at once.
+        if backlog.isEmpty && queue.nextDue(limit: batchLimit).map({ $0 > now() }) ?? true {
+            await settle(&inFlight, queue: &queue, backlog: &backlog)
+        }
+        return ready.count + inProgress
+    }
+
+    /// Waits for the round in flight, if any, and takes in what it did. False when its commit
+    /// failed (the archive refused it: disk full, say): its files are queued again and `backlog`
+    /// goes back to what it was before the round, to be tried again later.
+    @discardableResult
+    private func settle(
+        _ inFlight: inout RoundInFlight?, queue: inout SettleQueue, backlog: inout [FileInProgress]
+    ) async -> Bool {
+        guard let round = inFlight else { return true }
+        inFlight = nil
         do {
-            let result = try await ingester.round(reading: ready, backlog: &backlog)
+            let result = try await round.commit.value
             for path in result.changing {
                 queue.enqueueChanging(path, observation: observe(path), at: now(), wallClock: wallClock())
             }
             if !result.events.isEmpty { outbox.wake() }
             noteCommitsWork()
-            logger.debug("Committed \(ready.count) files and parts of \(inProgress), \(result.events.count) events")
-            return ready.count + inProgress
+            logger.debug("Committed a round of \(round.paths.count) files, \(result.events.count) events")
+            return true
         } catch {
-            // The archive refused the round (disk full, say): keep the files and try again later.
             let retry = now() + 5
-            noteCommitFails(error, waiting: ready.count + queue.count + backlog.count, retry: retry)
-            for path in ready { queue.enqueueClosed(path, at: retry) }
-            return 0
+            backlog = round.backlogBefore
+            noteCommitFails(error, waiting: round.paths.count + queue.count + backlog.count, retry: retry)
+            for path in round.paths { queue.enqueueClosed(path, at: retry) }
+            return false
         }
     }
 
