@@ -7,6 +7,7 @@
 #   BENCH_TOOLS=dir     where ClassifyTiming, StoryTiming, SearchTiming are (default: beside newsdrop)
 #   SIZES, ARCHIVE_SIZE, SEARCH_ITERATIONS, RECONCILE_RUNS, CORPUS, DATA: passed on
 #   STORY_SIZES="1000 50000" (StoryTiming's windows)   DROPS=200 (drop_latency.py's files)
+#   BACKLOG=2000 (daemon_backlog.py's files)
 #   BENCH_SKIP="journald drop_latency"  steps left out (names as in the `== name` headings)
 # The full output of each benchmark is printed as it runs and kept in BENCH_LOGS (default: a
 # temporary folder, named at the end).
@@ -41,6 +42,7 @@ step side_by_side env RUNS="${BENCH_RUNS:-1}" SIZES="${SIZES:-2000 20000}" SUMMA
     "$HERE/side_by_side.sh" "$BIN"
 step archive_100k env SEARCH_TIMING="$TOOLS/SearchTiming" DATA="$DATA" SUMMARY_FILE="$SUMMARY" \
     "$HERE/archive_100k.sh" "$BIN"
+step daemon_backlog env DATA="$DATA" python3 "$HERE/daemon_backlog.py" "$BIN" "${BACKLOG:-2000}"
 step classify "$TOOLS/ClassifyTiming" "$DATA" "$CORPUS"
 step extract "$TOOLS/ExtractTiming" "$CORPUS"
 # shellcheck disable=SC2086  # the sizes are separate arguments
@@ -100,6 +102,9 @@ row(f"daemon restart on {archive} files (exec→READY)", "—",
     None if number("reconcile_start_to_ready_ms") is None else number("reconcile_start_to_ready_ms") / 1000,
     " s", digits=2)
 row(f"daemon peak RSS at {archive} docs (VmHWM)", "≤ 100 MB", number("daemon_peak_mb"), " MB", lambda v: v <= 100, 0)
+backlog = re.search(r"^run 1: (\d+) files in [0-9.]+ s: ([0-9]+) docs/s", text("daemon_backlog"), re.M)
+row(f"service taking in a backlog of {backlog[1] if backlog else '?'} files (daemon_backlog.py)", "—",
+    float(backlog[2]) if backlog else None, " docs/s", digits=0)
 drops = re.search(r"p50 ([0-9.]+) ms, p90 [0-9.]+ ms, p99 ([0-9.]+) ms", text("drop_latency"))
 row("drop-to-journal p50", "≤ 5 ms", float(drops[1]) if drops else None, " ms", lambda v: v <= 5)
 row("drop-to-journal p99", "≤ 25 ms", float(drops[2]) if drops else None, " ms", lambda v: v <= 25)
