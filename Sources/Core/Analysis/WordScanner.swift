@@ -37,8 +37,9 @@ struct WordScanner {
     /// `bytes` must be valid UTF-8 (any Swift string's storage is).
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
         let limit = Self.maximumWordLength.load(ordering: .relaxed)
-        var term: [UInt8] = []
-        term.reserveCapacity(64)
+        // A word's fold grows by at most two scalars (8 bytes) past the limit; a CJK bigram is 8 bytes.
+        var term = TermBuffer(capacity: max(limit, 0) + 16)
+        defer { term.deallocate() }
         var wordStart = -1  // byte offset of the word being read, -1 between words
         var wordEnd = 0
         var lastFolded: UInt32 = 0  // last scalar appended to `term`, for Cyrillic composition
@@ -53,9 +54,9 @@ struct WordScanner {
             guard let last = ideograph else { return true }
             ideograph = nil
             guard !last.isPaired else { return true }
-            term.removeAll(keepingCapacity: true)
-            Self.append(last.value, to: &term)
-            return term.withUnsafeBufferPointer { emit($0, last.range) }
+            term.removeAll()
+            term.append(last.value)
+            return emit(term.bytes, last.range)
         }
 
         // Ends the current word, if any; false when `emit` asked to stop.
@@ -65,7 +66,7 @@ struct WordScanner {
             if followsApostrophe, term.count == 1, term[0] == UInt8(ascii: "s") { return true }
             // Past the limit the word stopped growing (see below): it is skipped, not cut.
             if term.count > limit { return true }
-            return term.withUnsafeBufferPointer { emit($0, wordStart..<wordEnd) }
+            return emit(term.bytes, wordStart..<wordEnd)
         }
 
         while index < bytes.count {
@@ -79,13 +80,13 @@ struct WordScanner {
                 if wordStart < 0 {
                     wordStart = index
                     followsApostrophe = index == possessiveStart
-                    term.removeAll(keepingCapacity: true)
+                    term.removeAll()
                 }
                 if term.count <= limit {
-                    Self.append(folded.first, to: &term)
+                    term.append(folded.first)
                     lastFolded = folded.first
                     if folded.second != 0 {
-                        Self.append(folded.second, to: &term)
+                        term.append(folded.second)
                         lastFolded = folded.second
                     }
                 }
@@ -94,25 +95,24 @@ struct WordScanner {
                 guard finishWord() else { return }
                 let range = index..<index + length
                 if let previous = ideograph, previous.range.upperBound == index {
-                    term.removeAll(keepingCapacity: true)
-                    Self.append(previous.value, to: &term)
-                    Self.append(folded.first, to: &term)
-                    let stop = term.withUnsafeBufferPointer { !emit($0, previous.range.lowerBound..<range.upperBound) }
-                    if stop { return }
+                    term.removeAll()
+                    term.append(previous.value)
+                    term.append(folded.first)
+                    if !emit(term.bytes, previous.range.lowerBound..<range.upperBound) { return }
                     ideograph = (folded.first, range, true)
                 } else {
                     guard finishIdeographs() else { return }
                     ideograph = (folded.first, range, false)
                 }
             case .mark where wordStart >= 0:
-                if term.count <= limit { Self.append(folded.first, to: &term) }
+                if term.count <= limit { term.append(folded.first) }
                 lastFolded = folded.first
                 wordEnd = index + length
             case .droppedMark where wordStart >= 0:
                 if term.count <= limit, let composed = ScalarFolding.composeCyrillic(lastFolded, value) {
                     // Both are two-byte scalars: replace the base letter's bytes.
                     term.removeLast(2)
-                    Self.append(composed, to: &term)
+                    term.append(composed)
                     lastFolded = composed
                 }
                 wordEnd = index + length
@@ -121,7 +121,7 @@ struct WordScanner {
                 let beforeLetter =
                     next < bytes.count
                     && ScalarFolding.fold(Self.decode(bytes, at: next).value, table: table).kind == .letter
-                if beforeLetter, Self.elisions.contains(term) {
+                if beforeLetter, Self.elisions.contains(Array(term.bytes)) {
                     wordStart = -1
                 } else {
                     guard finishWord() else { return }
@@ -159,6 +159,56 @@ struct WordScanner {
             }
         }
         return folded
+    }
+
+    /// The folded UTF-8 of the word being read, in a buffer allocated once per scan: appending to an
+    /// array byte by byte (a uniqueness and a capacity check each time) was a good share of a scan.
+    private struct TermBuffer {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        func deallocate() { base.deallocate() }
+
+        /// The bytes so far, valid until the buffer changes.
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        subscript(index: Int) -> UInt8 { base[index] }
+
+        mutating func removeAll() { count = 0 }
+
+        mutating func removeLast(_ bytes: Int) { count -= bytes }
+
+        /// Appends the UTF-8 of scalar `value`; the scan never appends past the capacity it chose.
+        @inline(__always)
+        mutating func append(_ value: UInt32) {
+            precondition(count + 4 <= capacity, "a folded word outgrew its buffer")
+            switch value {
+            case 0..<0x80:
+                base[count] = UInt8(value)
+                count += 1
+            case 0x80..<0x800:
+                base[count] = UInt8(0xC0 | value >> 6)
+                base[count + 1] = UInt8(0x80 | value & 0x3F)
+                count += 2
+            case 0x800..<0x10000:
+                base[count] = UInt8(0xE0 | value >> 12)
+                base[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                base[count + 2] = UInt8(0x80 | value & 0x3F)
+                count += 3
+            default:
+                base[count] = UInt8(0xF0 | value >> 18)
+                base[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                base[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                base[count + 3] = UInt8(0x80 | value & 0x3F)
+                count += 4
+            }
+        }
     }
 
     /// Decodes the scalar starting at `index` of valid UTF-8, with its length in bytes.
