@@ -135,10 +135,26 @@ struct StoryEventTests {
     }
 
     @Test
-    func anArticleWithoutADateThatReadsHappenedWhenItArrived() {
-        for date in [nil, "", "2021", "2021-13", "2021-02-30", "soon"] {
-            #expect(EventSpan(articleDate: date, received: 1_700_000_000) == EventSpan(at: 1_700_000_000))
+    func aDateThatDoesNotReadGivesNoSpan() {
+        for date in ["", "2021", "2021-13", "2021-02-30", "soon"] {
+            #expect(EventSpan(isoDate: date) == nil)
         }
+    }
+
+    @Test
+    func anUndatedReportMeetsADatedStoryByArrivalAlone() throws {
+        // Given 001 dated 26 January 2022, ingested now
+        let first = try store.commit([outcome("001.txt", try StoryTestData.seed("001"), dated: "2022-01-26")])
+        // When 004, the same event, arrives with no date
+        var undated = try StoryTestData.seed("004")
+        undated.storyFeatures = StoryTestData.features(undated)
+        let second = try store.commit([
+            FileOutcome(path: "/in/004.txt", sha256: "4", size: 1, modificationTime: 1, result: .articles([undated]))
+        ])
+        // Then it joins, and the story keeps the span of its dated article
+        #expect(second.first?.storyID == first.first?.storyID)
+        let story = try #require(try store.pool.read { db in try store.loadProfile(1, db: db) })
+        #expect(story.eventSpan == EventSpan(isoDate: "2022-01-26"))
     }
 
     @Test
@@ -152,7 +168,7 @@ struct StoryEventTests {
     }
 
     @Test
-    func aRecordOfTheSecondFormatReadsItsArrivalTimesAsItsSpan() throws {
+    func aRecordOfTheSecondFormatIsReadWithoutASpan() throws {
         // Given a profile whose record is cut back to format 2: no span after the arrival times
         var profile = StoryProfile(
             id: 3, features: StoryTestData.features(try StoryTestData.seed("001")), docID: 2, title: "001",
@@ -166,11 +182,10 @@ struct StoryEventTests {
         second[0] = 2
         // When it is read, decoded or straight from the record
         let decoded = try #require(StoryProfile(id: 3, encoded: second))
-        // Then its span is its arrival times, and it compares as the current record does
-        let arrivals = EventSpan(
-            start: StoryTestData.start.timeIntervalSince1970, end: StoryTestData.start.timeIntervalSince1970 + 3600)
-        #expect(decoded.eventSpan == arrivals)
-        #expect(StoryProfile.eventSpan(record: second) == arrivals)
+        // Then it has no span, and it compares as the current record does
+        #expect(decoded.eventSpan == nil)
+        #expect(decoded.lastSeen == profile.lastSeen)
+        #expect(StoryProfile.eventSpan(record: second) == nil)
         let features = StoryTestData.features(try StoryTestData.seed("004"))
         let terms = HashedVector(features.terms)
         let keys = HashedVector(features.keys)

@@ -15,17 +15,18 @@ struct ArchiveStories: StoryCandidateSource {
     /// ``StoryClusteringOptions/window``.
     let width: Double
 
-    func exactCopy(of hash: UInt64, around date: EventSpan) -> (document: Int64, story: Int64)? {
+    func exactCopy(of hash: UInt64, around date: EventSpan?) -> (document: Int64, story: Int64)? {
         index.exactCopy(of: hash, within: StoryWindow(date: date, now: now, width: width))
     }
 
     func nearCopyCandidates(
-        bands: [String], limit: Int, around date: EventSpan
+        bands: [String], limit: Int, around date: EventSpan?
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
         index.nearCopyCandidates(bands: bands, limit: limit, within: StoryWindow(date: date, now: now, width: width))
     }
 
-    func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan) throws -> [StoredCandidate] {
+    func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan?) throws -> [StoredCandidate]
+    {
         let window = StoryWindow(date: date, now: now, width: width)
         let stories = index.candidateStories(keys: keys, perKey: perKey, limit: limit, within: window)
         return try store.storedCandidates(stories, db: db)

@@ -223,7 +223,7 @@ extension Store {
             } else {
                 placement = try placeInStory(
                     documentID: id, title: article.title, features: features, time: time,
-                    span: EventSpan(articleDate: article.date, received: time), db: db)
+                    span: article.date.flatMap(EventSpan.init(isoDate:)), db: db)
             }
             try db.executeCached(
                 sql: "UPDATE documents SET story_id = ?, duplicate_of = ? WHERE id = ?",

@@ -101,17 +101,13 @@ extension Store {
 
     /// Stories are events: each open story's row in `story_index` holds its event span (the dates
     /// its articles happened, ``EventSpan``), so that the open-story index offers an article only
-    /// the stories near its own date. Rows of an older archive take the story's arrival times,
-    /// which is what its profile's span reads as too.
+    /// the stories near its own date. Rows of an older archive have none (NULL), as their
+    /// profiles have none: they are placed by arrival alone.
     static func migrateToEventSpans(_ db: Database) throws {
         try db.execute(
             sql: """
-                ALTER TABLE story_index ADD COLUMN event_start REAL NOT NULL DEFAULT 0;
-                ALTER TABLE story_index ADD COLUMN event_end REAL NOT NULL DEFAULT 0;
-                UPDATE story_index SET
-                    event_start = (SELECT first_seen FROM stories WHERE stories.id = story_index.story_id),
-                    event_end = (SELECT last_seen FROM stories WHERE stories.id = story_index.story_id)
-                WHERE story_id IN (SELECT id FROM stories);
+                ALTER TABLE story_index ADD COLUMN event_start REAL;
+                ALTER TABLE story_index ADD COLUMN event_end REAL;
                 """)
     }
 }

@@ -125,7 +125,9 @@ extension Store {
             arguments: [opensAfter])
         while let row = try stories.next() {
             let keys = (row["keys"] as String).split(separator: "\n").map(String.init)
-            let span = EventSpan(start: row["event_start"], end: row["event_end"])
+            let start: Double? = row["event_start"]
+            let end: Double? = row["event_end"]
+            let span = start.flatMap { start in end.map { EventSpan(start: start, end: $0) } }
             index.index(story: row["story_id"], under: keys, lastSeen: row["last_seen"], span: span, scanned: scanned)
         }
         let fingerprints = try Row.fetchCursor(

@@ -8,11 +8,11 @@ struct PlacedStory {
 }
 
 extension Store {
-    /// Places a new document, which arrived at `time` and happened within `span` (its own date),
-    /// in a story, in the ingest transaction: ``StoryPlacement`` decides over the archive's open
+    /// Places a new document, which arrived at `time` and happened within `span` (its own date;
+    /// nil when undated), in a story, in the ingest transaction: ``StoryPlacement`` decides over the archive's open
     /// stories (``ArchiveStories``), and the decision is recorded here.
     func placeInStory(
-        documentID: Int64, title: String, features: StoryFeatures, time: Double, span: EventSpan, db: Database
+        documentID: Int64, title: String, features: StoryFeatures, time: Double, span: EventSpan?, db: Database
     ) throws -> PlacedStory {
         let placement = try decidePlacement(features, time: time, span: span, db: db)
         return try recordPlacement(
@@ -22,7 +22,7 @@ extension Store {
     /// The decision over the archive's open stories. The index is read from a copy that ends with
     /// this call, so that recording the decision changes the index in place rather than copying it.
     private func decidePlacement(
-        _ features: StoryFeatures, time: Double, span: EventSpan, db: Database
+        _ features: StoryFeatures, time: Double, span: EventSpan?, db: Database
     ) throws -> StoryPlacement {
         let options = StoryClusteringOptions.standard
         let index = try withOpenStories(db: db, opensAfter: time - options.window) { $0 }
@@ -34,7 +34,7 @@ extension Store {
     /// and the document's fingerprint for the copies to come.
     private func recordPlacement(
         _ placement: StoryPlacement, documentID: Int64, title: String, features: StoryFeatures, time: Double,
-        span: EventSpan, db: Database
+        span: EventSpan?, db: Database
     ) throws -> PlacedStory {
         let date = Date(timeIntervalSince1970: time)
         var profile: StoryProfile?
@@ -216,7 +216,7 @@ extension Store {
                 INSERT OR REPLACE INTO story_index (story_id, last_seen, keys, event_start, event_end)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [profile.id, time, keys.joined(separator: "\n"), span.start, span.end])
+            arguments: [profile.id, time, keys.joined(separator: "\n"), span?.start, span?.end])
         let scanned = StoryClusteringOptions.standard.storiesPerKey
         try updateOpenStories(db: db) {
             $0.index(story: profile.id, under: keys, lastSeen: time, span: span, scanned: scanned)
@@ -259,12 +259,11 @@ struct StoredCandidate: StoryCandidate {
     let version: Int64
     let entry: StoryProfileCache.Entry
 
-    /// The story's event span, read from the record without decoding it. An unreadable record
-    /// gives an empty span at 0: its similarity is nil too, so it is never joined.
-    var eventSpan: EventSpan {
+    /// The story's event span, read from the record without decoding it.
+    var eventSpan: EventSpan? {
         switch entry {
         case .profile(let profile): profile.eventSpan
-        case .record(let record): StoryProfile.eventSpan(record: record) ?? EventSpan(at: 0)
+        case .record(let record): StoryProfile.eventSpan(record: record)
         }
     }
 

@@ -4,9 +4,10 @@ import Foundation
 /// date says, or the dates a story's articles cover.
 ///
 /// An article dated `2021-12-17` happened somewhere in that day (UTC), one dated `2021-12`
-/// somewhere in that month; one with a time, or with no date at all (its ingest time stands in),
-/// at an instant. A story's span starts as its first article's and grows only as far as a later
-/// article forces it (``including(_:)``), so an imprecise date never stretches a story.
+/// somewhere in that month, one with a time at that instant. A story's span starts as its first
+/// dated article's and grows only as far as a later one forces it (``including(_:)``), so an
+/// imprecise date never stretches a story. An article without a date has no span: its arrival
+/// says when it was received, not when it happened.
 public struct EventSpan: Sendable, Equatable, Codable {
     /// The earliest time, seconds since 1970.
     public var start: Double
@@ -22,12 +23,6 @@ public struct EventSpan: Sendable, Equatable, Codable {
     /// The instant `time`.
     public init(at time: Double) {
         self.init(start: time, end: time)
-    }
-
-    /// When an article happened: its date (``Article/date``: `2021-12`, `2021-12-17`,
-    /// `2021-12-17T10:00:00Z`) when it has one that reads, else `received`, its ingest time.
-    public init(articleDate: String?, received: Double) {
-        self = articleDate.flatMap(Self.init(isoDate:)) ?? EventSpan(at: received)
     }
 
     /// The span an ISO 8601 date covers: a month, a day, or an instant when a time is written;

@@ -15,7 +15,7 @@ public struct OpenStoryIndex: Sendable {
     private var keys = StoryKeyIndex()
     /// Each story's last arrival, for closing it.
     private var lastSeen: [Int64: Double] = [:]
-    /// Each story's event span, for the window of an article's date.
+    /// Each dated story's event span, for the window of an article's date.
     private var spans: [Int64: EventSpan] = [:]
     private var articles: [Int64: (fingerprint: DuplicateFingerprint, story: Int64)] = [:]
     /// Articles by exact hash, earliest first.
@@ -32,7 +32,7 @@ public struct OpenStoryIndex: Sendable {
     /// Lists `story` under `keys` (its ``StoryProfile/indexKeys``), replacing its former keys, and
     /// records its last arrival and its event span. `scanned` is the most stories a lookup reads per key.
     public mutating func index(
-        story: Int64, under keys: [String], lastSeen time: Double, span: EventSpan, scanned: Int
+        story: Int64, under keys: [String], lastSeen time: Double, span: EventSpan?, scanned: Int
     ) {
         self.keys.index(story, under: keys, scanned: scanned)
         lastSeen[story] = time
@@ -102,8 +102,8 @@ public struct OpenStoryIndex: Sendable {
     }
 
     private func isOpen(_ story: Int64, to window: StoryWindow) -> Bool {
-        guard let seen = lastSeen[story], let span = spans[story] else { return false }
-        return window.admits(lastArrival: seen, span: span)
+        guard let seen = lastSeen[story] else { return false }
+        return window.admits(lastArrival: seen, span: spans[story])
     }
 
     /// The stories open to `window` sharing the most of `keys` (see

@@ -46,14 +46,13 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Places an article that arrived at `date` in a story (``StoryPlacement``); it happened
-    /// within `span`, its own date, or at `date` when nil.
+    /// within `span`, its own date (nil: it is undated).
     public mutating func assign(
         _ features: StoryFeatures, docID: Int64, title: String, at date: Date, span: EventSpan? = nil
     ) -> Assignment {
         latest = max(latest, date)
         expire()
         let time = date.timeIntervalSince1970
-        let span = span ?? EventSpan(at: time)
         // Reading dictionaries cannot fail.
         let placement = (try? StoryPlacement.decide(features, dated: span, among: self, options: options)) ?? .start
         let story: Int64
@@ -84,7 +83,7 @@ public struct StoryClusterer: Sendable {
     }
 
     /// The window of an article that happened within `date`.
-    private func window(around date: EventSpan) -> StoryWindow {
+    private func window(around date: EventSpan?) -> StoryWindow {
         StoryWindow(date: date, now: latest.timeIntervalSince1970, width: options.window)
     }
 
@@ -103,19 +102,19 @@ public struct StoryClusterer: Sendable {
 
 extension StoryClusterer: StoryCandidateSource {
     /// The earliest open article with this exact hash.
-    public func exactCopy(of hash: UInt64, around date: EventSpan) -> (document: Int64, story: Int64)? {
+    public func exactCopy(of hash: UInt64, around date: EventSpan?) -> (document: Int64, story: Int64)? {
         index.exactCopy(of: hash, within: window(around: date))
     }
 
     /// The latest `limit` open articles under each band.
     public func nearCopyCandidates(
-        bands: [String], limit: Int, around date: EventSpan
+        bands: [String], limit: Int, around date: EventSpan?
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
         index.nearCopyCandidates(bands: bands, limit: limit, within: window(around: date))
     }
 
     /// The open stories the key index finds.
-    public func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan) -> [StoryProfile] {
+    public func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan?) -> [StoryProfile] {
         index.candidateStories(keys: keys, perKey: perKey, limit: limit, within: window(around: date))
             .compactMap { stories[$0] }
     }

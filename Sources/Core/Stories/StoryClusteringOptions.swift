@@ -5,11 +5,11 @@ import Foundation
 public struct StoryClusteringOptions: Sendable, Equatable {
     /// How far in time a story reaches: 7 days by default.
     ///
-    /// Times are the articles' own dates (``EventSpan``), their arrival when undated. An article
-    /// meets only the stories whose event span lies within a window of its date, and joins one at
-    /// ``threshold`` only while the story's span stays within a window; stretching it further takes
-    /// ``spanThreshold``. A story also closes, and leaves memory, a window after its last article
-    /// arrived, which bounds what is kept open.
+    /// Times are the articles' own dates (``EventSpan``). A dated article meets only the stories
+    /// whose event span lies within a window of its date, and joins one at ``threshold`` only while
+    /// the story's span stays within a window; stretching it further takes ``spanThreshold``. A
+    /// story also closes, and leaves memory, a window after its last article arrived, which bounds
+    /// what is kept open and is all that limits an undated article or a story with no dated one.
     public var window: TimeInterval
     /// The ``StoryProfile/similarity(to:)`` an article needs to join a story that has its language:
     /// 0.26 by default.

@@ -15,7 +15,8 @@ import Foundation
 ///
 /// Time is the article's own date (``EventSpan``): the source only offers stories, and copies in
 /// stories, whose event span lies within a window of it (``StoryWindow``), so a story is an event
-/// of a few days rather than a subject that comes back month after month.
+/// of a few days rather than a subject that comes back month after month. An undated article, or
+/// a story none of whose articles is dated, is placed by arrival alone.
 ///
 /// The decision only reads, through a ``StoryCandidateSource``: the in-memory ``StoryClusterer``
 /// and the archive (`Store`) give the same answers from their own state, and apply the decision
@@ -30,10 +31,10 @@ public enum StoryPlacement: Sendable, Equatable {
     /// The article starts a story.
     case start
 
-    /// Decides where the article with `features`, which happened within `date`, goes among what
-    /// `source` holds.
+    /// Decides where the article with `features`, which happened within `date` (nil: undated),
+    /// goes among what `source` holds.
     public static func decide(
-        _ features: StoryFeatures, dated date: EventSpan, among source: some StoryCandidateSource,
+        _ features: StoryFeatures, dated date: EventSpan?, among source: some StoryCandidateSource,
         options: StoryClusteringOptions = .standard
     ) throws -> StoryPlacement {
         if let original = try original(of: features.fingerprint, dated: date, among: source, options: options) {
@@ -62,10 +63,11 @@ public enum StoryPlacement: Sendable, Equatable {
     /// A story is an event: its reports come within days. Two strikes months apart on the same
     /// line score as high as two reports of one strike, so the date, not the words, tells them apart.
     static func requiredSimilarity(
-        _ score: (terms: Double?, keys: Double, combined: Double), story: EventSpan, date: EventSpan,
+        _ score: (terms: Double?, keys: Double, combined: Double), story: EventSpan?, date: EventSpan?,
         options: StoryClusteringOptions
     ) -> Double {
         let threshold = score.terms == nil ? options.crossLanguageThreshold : options.threshold
+        guard let story, let date else { return threshold }
         let stretched = story.including(date)
         guard stretched.length > options.window, stretched.length > story.length else { return threshold }
         return max(threshold, options.spanThreshold)
@@ -74,7 +76,7 @@ public enum StoryPlacement: Sendable, Equatable {
     /// The earlier article `fingerprint` repeats, with its story: the exact hash first, else the
     /// most similar near-duplicate among the band candidates (the lowest document id on a tie).
     static func original(
-        of fingerprint: DuplicateFingerprint, dated date: EventSpan, among source: some StoryCandidateSource,
+        of fingerprint: DuplicateFingerprint, dated date: EventSpan?, among source: some StoryCandidateSource,
         options: StoryClusteringOptions
     ) throws -> (document: Int64, story: Int64)? {
         if let exact = try source.exactCopy(of: fingerprint.exactHash, around: date) { return exact }
@@ -110,24 +112,24 @@ public struct StoryQuery {
 
 /// The open stories and the recent articles' fingerprints that a ``StoryPlacement`` decision reads.
 ///
-/// Every lookup is for an article that happened within `date`: it sees only the stories open to
-/// that article's ``StoryWindow``.
+/// Every lookup is for an article that happened within `date` (nil: undated): it sees only the
+/// stories open to that article's ``StoryWindow``.
 public protocol StoryCandidateSource {
     /// A story as this source holds it.
     associatedtype Candidate: StoryCandidate
 
     /// The earliest open article whose text hashes to `hash`, with its story.
-    func exactCopy(of hash: UInt64, around date: EventSpan) throws -> (document: Int64, story: Int64)?
+    func exactCopy(of hash: UInt64, around date: EventSpan?) throws -> (document: Int64, story: Int64)?
 
     /// Recent open articles sharing one of `bands` (``DuplicateFingerprint/bandKeys``), at most
     /// about `limit` of them (the latest), with their stories and fingerprints.
     func nearCopyCandidates(
-        bands: [String], limit: Int, around date: EventSpan
+        bands: [String], limit: Int, around date: EventSpan?
     ) throws -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)]
 
     /// The open stories sharing the most of `keys`, reading at most `perKey` stories under each key
     /// (most recently updated first); at most `limit`, most keys shared first, then most recent.
-    func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan) throws -> [Candidate]
+    func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan?) throws -> [Candidate]
 }
 
 /// A candidate story, compared with an article.
@@ -135,8 +137,8 @@ public protocol StoryCandidate {
     /// The story's id.
     var story: Int64 { get }
 
-    /// When the story's articles happened (``StoryProfile/eventSpan``).
-    var eventSpan: EventSpan { get }
+    /// When the story's articles happened (``StoryProfile/eventSpan``); nil when none is dated.
+    var eventSpan: EventSpan? { get }
 
     /// The term cosine (nil when the story has none of the article's language), the key cosine and
     /// their combination (``StoryProfile/similarity(terms:keys:language:)``); nil when unreadable.

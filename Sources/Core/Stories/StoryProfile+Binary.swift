@@ -8,13 +8,13 @@ import Foundation
 /// fields in declaration order without the id; integers as 8 bytes, dates as 8-byte doubles,
 /// strings as a 2-byte length and UTF-8, vectors as ``ProfileRecordWriter/vector(_:)`` lays them
 /// out: sorted by key hash, so that a candidate story is compared without decoding its record
-/// (``similarity(record:terms:keys:language:)``). Format 3 adds the event span (two doubles) after
-/// `lastSeen`; formats 1 and 2 are still read.
+/// (``similarity(record:terms:keys:language:)``). Format 3 adds the event span (two doubles, NaN
+/// when the story has none) after `lastSeen`; formats 1 and 2 are still read, without a span.
 extension StoryProfile {
     /// The format byte written first, so a later layout can tell old records apart.
     static let binaryFormat: UInt8 = 3
     /// The first format, still read: vectors as a count and unsorted (key, weight) pairs. The
-    /// second, also read, has no event span: it is taken as the arrival times.
+    /// second, also read, has no event span.
     static let unsortedFormat: UInt8 = 1
 
     /// The profile as a binary record.
@@ -30,8 +30,8 @@ extension StoryProfile {
         writer.integer(Int64(duplicates))
         writer.double(firstSeen.timeIntervalSince1970)
         writer.double(lastSeen.timeIntervalSince1970)
-        writer.double(eventSpan.start)
-        writer.double(eventSpan.end)
+        writer.double(eventSpan?.start ?? .nan)
+        writer.double(eventSpan?.end ?? .nan)
         writer.integer(Int64(centroids.count))
         for (language, centroid) in centroids.sorted(by: { $0.key < $1.key }) {
             writer.string(language)
@@ -60,10 +60,10 @@ extension StoryProfile {
         guard let size = reader.integer(), let duplicates = reader.integer(), let firstSeen = reader.double(),
             let lastSeen = reader.double()
         else { return nil }
-        var eventSpan = EventSpan(start: firstSeen, end: lastSeen)
+        var eventSpan: EventSpan?
         if format == Self.binaryFormat {
             guard let start = reader.double(), let end = reader.double() else { return nil }
-            eventSpan = EventSpan(start: start, end: end)
+            eventSpan = Self.span(start: start, end: end)
         }
         guard let centroidCount = reader.count() else { return nil }
         func vector() -> [String: Float]? {
@@ -124,15 +124,18 @@ extension StoryProfile {
     }
 
     /// The event span of the profile stored as `record`, read without decoding the rest; nil when
-    /// the record is cut short or of no known format.
+    /// it has none, or the record is cut short or of no known format.
     static func eventSpan(record: [UInt8]) -> EventSpan? {
         var reader = ProfileRecordReader(bytes: record)
-        guard let format = reader.skipToTimes(), reader.skip(16), let firstSeen = reader.double(),
-            let lastSeen = reader.double()
+        guard reader.skipToTimes() == Self.binaryFormat, reader.skip(32), let start = reader.double(),
+            let end = reader.double()
         else { return nil }
-        guard format == Self.binaryFormat else { return EventSpan(start: firstSeen, end: lastSeen) }
-        guard let start = reader.double(), let end = reader.double() else { return nil }
-        return EventSpan(start: start, end: end)
+        return span(start: start, end: end)
+    }
+
+    /// The span stored as `start` and `end`; nil when they are NaN (none) or not a span.
+    private static func span(start: Double, end: Double) -> EventSpan? {
+        start.isFinite && end.isFinite ? EventSpan(start: start, end: end) : nil
     }
 }
 

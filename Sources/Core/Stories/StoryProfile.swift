@@ -33,9 +33,9 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     public var firstSeen: Date
     /// When its last article or duplicate arrived; the story leaves the window after that.
     public var lastSeen: Date
-    /// When its articles happened, by their own dates (their arrival when undated): from the
-    /// earliest to the latest, grown by each article that joins (``EventSpan/including(_:)``).
-    public var eventSpan: EventSpan
+    /// When its articles happened, by their own dates: from the earliest to the latest, grown by
+    /// each dated article that joins (``EventSpan/including(_:)``); nil while none is dated.
+    public var eventSpan: EventSpan?
     /// Per language, the sum of its articles' term vectors, the heaviest ``maximumTerms`` kept.
     public var centroids: [String: [String: Float]]
     /// The sum of its articles' key vectors, the heaviest ``maximumKeys`` kept.
@@ -48,7 +48,7 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     var headlineLanguage: String
 
     /// Starts a story with its first article, which arrived at `date` and happened within `span`
-    /// (at `date` when nil).
+    /// (nil: it is undated).
     public init(
         id: Int64, features: StoryFeatures, docID: Int64, title: String, at date: Date, span: EventSpan? = nil
     ) {
@@ -60,7 +60,7 @@ public struct StoryProfile: Sendable, Equatable, Codable {
         duplicates = 0
         firstSeen = date
         lastSeen = date
-        eventSpan = span ?? EventSpan(at: date.timeIntervalSince1970)
+        eventSpan = span
         centroids = [features.language: features.terms]
         keys = features.keys
         headlineTerms = features.terms
@@ -91,7 +91,7 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     }
 
     /// Adds an article to the story: its vectors to the centroid and keys, its language, one to
-    /// the size, its date to the event span (`span`, or `date` when nil); it becomes the headline
+    /// the size, its date to the event span (`span`, nil when undated); it becomes the headline
     /// when it is closer to the updated story than the headline.
     public mutating func absorb(
         _ features: StoryFeatures, docID: Int64, title: String, at date: Date, span: EventSpan? = nil
@@ -99,7 +99,7 @@ public struct StoryProfile: Sendable, Equatable, Codable {
         size += 1
         firstSeen = min(firstSeen, date)
         lastSeen = max(lastSeen, date)
-        eventSpan = eventSpan.including(span ?? EventSpan(at: date.timeIntervalSince1970))
+        if let span { eventSpan = eventSpan?.including(span) ?? span }
         if !languages.contains(features.language) {
             languages.append(features.language)
             languages.sort()
