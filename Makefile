@@ -11,7 +11,7 @@ BIN        ?= .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
-.PHONY: run test build deps journald model eval eval-stories bench bench-classify bench-stories idf gazetteer lint format clean \
+.PHONY: run test build deps journald model eval eval-stories eval-dated bench bench-classify bench-stories idf gazetteer lint format clean \
 	man install uninstall deb fuzz
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2; Chromium for `make test`).
@@ -61,6 +61,10 @@ bench-classify: build
 ## BCubed precision, recall and F1 of the stories against hand-checked events, in order and all at once.
 eval-stories: build
 	python3 Benchmarks/story_eval.py $(BIN)
+
+## Whether stories mix months: real articles on recurring subjects, dated months apart, dropped at once and over time.
+eval-dated: build
+	python3 Benchmarks/dated_stories.py $(BIN)
 
 ## Time of story placement per article with 1k and 50k stories open (release).
 bench-stories: build

@@ -10,21 +10,25 @@ struct ArchiveStories: StoryCandidateSource {
     let db: Database
     /// The writer's index as it was when the decision started (not changed while it is read).
     let index: OpenStoryIndex
-    /// Stories last seen before this time (seconds since 1970) are closed.
-    let opensAfter: Double
+    /// The time of the ingest (seconds since 1970): stories last reached a window before it are closed.
+    let now: Double
+    /// ``StoryClusteringOptions/window``.
+    let width: Double
 
-    func exactCopy(of hash: UInt64) -> (document: Int64, story: Int64)? {
-        index.exactCopy(of: hash, opensAfter: opensAfter)
+    func exactCopy(of hash: UInt64, around date: EventSpan?) -> (document: Int64, story: Int64)? {
+        index.exactCopy(of: hash, within: StoryWindow(date: date, now: now, width: width))
     }
 
     func nearCopyCandidates(
-        bands: [String], limit: Int
+        bands: [String], limit: Int, around date: EventSpan?
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
-        index.nearCopyCandidates(bands: bands, limit: limit, opensAfter: opensAfter)
+        index.nearCopyCandidates(bands: bands, limit: limit, within: StoryWindow(date: date, now: now, width: width))
     }
 
-    func candidateStories(keys: [String], perKey: Int, limit: Int) throws -> [StoredCandidate] {
-        let stories = index.candidateStories(keys: keys, perKey: perKey, limit: limit, opensAfter: opensAfter)
+    func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan?) throws -> [StoredCandidate]
+    {
+        let window = StoryWindow(date: date, now: now, width: width)
+        let stories = index.candidateStories(keys: keys, perKey: perKey, limit: limit, within: window)
         return try store.storedCandidates(stories, db: db)
     }
 }

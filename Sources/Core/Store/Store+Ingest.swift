@@ -222,7 +222,8 @@ extension Store {
                 placement = PlacedStory(storyID: story, duplicateOf: existing["duplicate_of"])
             } else {
                 placement = try placeInStory(
-                    documentID: id, title: article.title, features: features, time: time, db: db)
+                    documentID: id, title: article.title, features: features, time: time,
+                    span: article.date.flatMap(EventSpan.init(isoDate:)), db: db)
             }
             try db.executeCached(
                 sql: "UPDATE documents SET story_id = ?, duplicate_of = ? WHERE id = ?",

@@ -98,4 +98,16 @@ extension Store {
                 CREATE INDEX files_rejected ON files(path) WHERE state = 'rejected';
                 """)
     }
+
+    /// Stories are events: each open story's row in `story_index` holds its event span (the dates
+    /// its articles happened, ``EventSpan``), so that the open-story index offers an article only
+    /// the stories near its own date. Rows of an older archive have none (NULL), as their
+    /// profiles have none: they are placed by arrival alone.
+    static func migrateToEventSpans(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE story_index ADD COLUMN event_start REAL;
+                ALTER TABLE story_index ADD COLUMN event_end REAL;
+                """)
+    }
 }

@@ -117,11 +117,18 @@ extension Store {
         var index = OpenStoryIndex()
         let scanned = StoryClusteringOptions.standard.storiesPerKey
         let stories = try Row.fetchCursor(
-            db, sql: "SELECT story_id, last_seen, keys FROM story_index WHERE last_seen >= ? ORDER BY last_seen",
+            db,
+            sql: """
+                SELECT story_id, last_seen, keys, event_start, event_end FROM story_index
+                WHERE last_seen >= ? ORDER BY last_seen
+                """,
             arguments: [opensAfter])
         while let row = try stories.next() {
             let keys = (row["keys"] as String).split(separator: "\n").map(String.init)
-            index.index(story: row["story_id"], under: keys, lastSeen: row["last_seen"], scanned: scanned)
+            let start: Double? = row["event_start"]
+            let end: Double? = row["event_end"]
+            let span = start.flatMap { start in end.map { EventSpan(start: start, end: $0) } }
+            index.index(story: row["story_id"], under: keys, lastSeen: row["last_seen"], span: span, scanned: scanned)
         }
         let fingerprints = try Row.fetchCursor(
             db,

@@ -8,31 +8,33 @@ struct PlacedStory {
 }
 
 extension Store {
-    /// Places a new document in a story, in the ingest transaction: ``StoryPlacement`` decides over
-    /// the archive's open stories (``ArchiveStories``), and the decision is recorded here.
+    /// Places a new document, which arrived at `time` and happened within `span` (its own date;
+    /// nil when undated), in a story, in the ingest transaction: ``StoryPlacement`` decides over the archive's open
+    /// stories (``ArchiveStories``), and the decision is recorded here.
     func placeInStory(
-        documentID: Int64, title: String, features: StoryFeatures, time: Double, db: Database
+        documentID: Int64, title: String, features: StoryFeatures, time: Double, span: EventSpan?, db: Database
     ) throws -> PlacedStory {
-        let placement = try decidePlacement(features, time: time, db: db)
+        let placement = try decidePlacement(features, time: time, span: span, db: db)
         return try recordPlacement(
-            placement, documentID: documentID, title: title, features: features, time: time, db: db)
+            placement, documentID: documentID, title: title, features: features, time: time, span: span, db: db)
     }
 
     /// The decision over the archive's open stories. The index is read from a copy that ends with
     /// this call, so that recording the decision changes the index in place rather than copying it.
-    private func decidePlacement(_ features: StoryFeatures, time: Double, db: Database) throws -> StoryPlacement {
+    private func decidePlacement(
+        _ features: StoryFeatures, time: Double, span: EventSpan?, db: Database
+    ) throws -> StoryPlacement {
         let options = StoryClusteringOptions.standard
-        let opensAfter = time - options.window
-        let index = try withOpenStories(db: db, opensAfter: opensAfter) { $0 }
-        let stories = ArchiveStories(store: self, db: db, index: index, opensAfter: opensAfter)
-        return try StoryPlacement.decide(features, among: stories, options: options)
+        let index = try withOpenStories(db: db, opensAfter: time - options.window) { $0 }
+        let stories = ArchiveStories(store: self, db: db, index: index, now: time, width: options.window)
+        return try StoryPlacement.decide(features, dated: span, among: stories, options: options)
     }
 
     /// Records what ``StoryPlacement`` decided for a new document: the story's profile and keys,
     /// and the document's fingerprint for the copies to come.
     private func recordPlacement(
         _ placement: StoryPlacement, documentID: Int64, title: String, features: StoryFeatures, time: Double,
-        db: Database
+        span: EventSpan?, db: Database
     ) throws -> PlacedStory {
         let date = Date(timeIntervalSince1970: time)
         var profile: StoryProfile?
@@ -45,7 +47,7 @@ extension Store {
             return PlacedStory(storyID: story, duplicateOf: original)
         case .join(let story, _):
             if var joined = try loadProfile(story, db: db) {
-                joined.absorb(features, docID: documentID, title: title, at: date)
+                joined.absorb(features, docID: documentID, title: title, at: date, span: span)
                 try save(joined, db: db, time: time)
                 profile = joined
             }
@@ -54,7 +56,8 @@ extension Store {
         }
         let placed =
             try profile
-            ?? insertStory(StoryProfile(id: 0, features: features, docID: documentID, title: title, at: date), db: db)
+            ?? insertStory(
+                StoryProfile(id: 0, features: features, docID: documentID, title: title, at: date, span: span), db: db)
         try remember(features.fingerprint, documentID: documentID, story: placed.id, time: time, db: db)
         return PlacedStory(storyID: placed.id, duplicateOf: nil)
     }
@@ -203,14 +206,21 @@ extension Store {
         try indexStory(profile, db: db, time: time)
     }
 
-    /// Makes `story_index` and the open-story index hold the story's current index keys, found from `time`.
+    /// Makes `story_index` and the open-story index hold the story's current index keys and event
+    /// span, found from `time`.
     private func indexStory(_ profile: StoryProfile, db: Database, time: Double) throws {
         let keys = profile.indexKeys
+        let span = profile.eventSpan
         try db.executeCached(
-            sql: "INSERT OR REPLACE INTO story_index (story_id, last_seen, keys) VALUES (?, ?, ?)",
-            arguments: [profile.id, time, keys.joined(separator: "\n")])
+            sql: """
+                INSERT OR REPLACE INTO story_index (story_id, last_seen, keys, event_start, event_end)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [profile.id, time, keys.joined(separator: "\n"), span?.start, span?.end])
         let scanned = StoryClusteringOptions.standard.storiesPerKey
-        try updateOpenStories(db: db) { $0.index(story: profile.id, under: keys, lastSeen: time, scanned: scanned) }
+        try updateOpenStories(db: db) {
+            $0.index(story: profile.id, under: keys, lastSeen: time, span: span, scanned: scanned)
+        }
     }
 
     /// How far the window's start moves on before closed stories are deleted (seconds).
@@ -248,6 +258,14 @@ struct StoredCandidate: StoryCandidate {
     let story: Int64
     let version: Int64
     let entry: StoryProfileCache.Entry
+
+    /// The story's event span, read from the record without decoding it.
+    var eventSpan: EventSpan? {
+        switch entry {
+        case .profile(let profile): profile.eventSpan
+        case .record(let record): StoryProfile.eventSpan(record: record)
+        }
+    }
 
     /// The article's similarity to the story; nil when the record cannot be read.
     func similarity(to query: StoryQuery) -> (terms: Double?, keys: Double, combined: Double)? {

@@ -143,6 +143,9 @@ public struct Store: Sendable {
         migrator.registerMigration("v5-status-indexes") { db in
             try migrateToStatusIndexes(db)
         }
+        migrator.registerMigration("v6-story-event-spans") { db in
+            try migrateToEventSpans(db)
+        }
         return migrator
     }
 

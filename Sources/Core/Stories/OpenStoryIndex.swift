@@ -7,12 +7,16 @@
 /// writes none: a new story used to write 24 key rows into three b-trees, an article 8 band rows
 /// into two.
 ///
-/// Times are seconds since 1970. A story is open while its last article is at most a window old;
-/// lookups skip the others, and ``close(before:)`` drops them with their articles' fingerprints.
+/// Times are seconds since 1970. A story is open while its last article arrived at most a window
+/// ago; ``close(before:)`` drops the others with their articles' fingerprints. Lookups also skip
+/// the open stories whose event span is not within the window of the article's date
+/// (``StoryWindow``).
 public struct OpenStoryIndex: Sendable {
     private var keys = StoryKeyIndex()
-    /// Each story's last time, for the window.
+    /// Each story's last arrival, for closing it.
     private var lastSeen: [Int64: Double] = [:]
+    /// Each dated story's event span, for the window of an article's date.
+    private var spans: [Int64: EventSpan] = [:]
     private var articles: [Int64: (fingerprint: DuplicateFingerprint, story: Int64)] = [:]
     /// Articles by exact hash, earliest first.
     private var documentsByHash: [UInt64: CompactList<Int64>] = [:]
@@ -26,10 +30,13 @@ public struct OpenStoryIndex: Sendable {
     public init() {}
 
     /// Lists `story` under `keys` (its ``StoryProfile/indexKeys``), replacing its former keys, and
-    /// records its last time. `scanned` is the most stories a lookup reads per key.
-    public mutating func index(story: Int64, under keys: [String], lastSeen time: Double, scanned: Int) {
+    /// records its last arrival and its event span. `scanned` is the most stories a lookup reads per key.
+    public mutating func index(
+        story: Int64, under keys: [String], lastSeen time: Double, span: EventSpan?, scanned: Int
+    ) {
         self.keys.index(story, under: keys, scanned: scanned)
         lastSeen[story] = time
+        spans[story] = span
     }
 
     /// Moves a story's last time on without changing its keys (it got a duplicate).
@@ -59,6 +66,7 @@ public struct OpenStoryIndex: Sendable {
     public mutating func remove(story: Int64) {
         keys.remove(story)
         lastSeen[story] = nil
+        spans[story] = nil
         for document in documentsByStory[story] ?? CompactList([]) { forget(document: document) }
         documentsByStory[story] = nil
     }
@@ -68,18 +76,18 @@ public struct OpenStoryIndex: Sendable {
         for (story, seen) in lastSeen where seen < cutoff { remove(story: story) }
     }
 
-    /// The earliest article with `hash` in a story last seen at or after `opensAfter`, with its story.
-    public func exactCopy(of hash: UInt64, opensAfter: Double) -> (document: Int64, story: Int64)? {
+    /// The earliest article with `hash` in a story open to `window`, with its story.
+    public func exactCopy(of hash: UInt64, within window: StoryWindow) -> (document: Int64, story: Int64)? {
         for document in documentsByHash[hash] ?? CompactList([]) {
-            if let story = articles[document]?.story, isOpen(story, after: opensAfter) { return (document, story) }
+            if let story = articles[document]?.story, isOpen(story, to: window) { return (document, story) }
         }
         return nil
     }
 
-    /// The latest `limit` articles under each of `bands` in stories last seen at or after
-    /// `opensAfter`, with their stories and fingerprints.
+    /// The latest `limit` articles under each of `bands` in stories open to `window`, with their
+    /// stories and fingerprints.
     public func nearCopyCandidates(
-        bands: [String], limit: Int, opensAfter: Double
+        bands: [String], limit: Int, within window: StoryWindow
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
         var documents = Set<Int64>()
         for key in bands {
@@ -88,21 +96,22 @@ public struct OpenStoryIndex: Sendable {
             }
         }
         return documents.compactMap { document in
-            guard let (fingerprint, story) = articles[document], isOpen(story, after: opensAfter) else { return nil }
+            guard let (fingerprint, story) = articles[document], isOpen(story, to: window) else { return nil }
             return (document, story, fingerprint)
         }
     }
 
-    private func isOpen(_ story: Int64, after opensAfter: Double) -> Bool {
-        (lastSeen[story] ?? -.infinity) >= opensAfter
+    private func isOpen(_ story: Int64, to window: StoryWindow) -> Bool {
+        guard let seen = lastSeen[story] else { return false }
+        return window.admits(lastArrival: seen, span: spans[story])
     }
 
-    /// The stories last seen at or after `opensAfter` sharing the most of `keys` (see
+    /// The stories open to `window` sharing the most of `keys` (see
     /// ``StoryKeyIndex/candidates(for:perKey:limit:lastSeen:)``).
-    public func candidateStories(keys: [String], perKey: Int, limit: Int, opensAfter: Double) -> [Int64] {
+    public func candidateStories(keys: [String], perKey: Int, limit: Int, within window: StoryWindow) -> [Int64] {
         self.keys.candidates(
             for: keys, perKey: perKey, limit: limit,
-            lastSeen: { story in lastSeen[story].flatMap { $0 >= opensAfter ? $0 : nil } })
+            lastSeen: { story in isOpen(story, to: window) ? lastSeen[story] : nil })
     }
 
     private static func remove<Key: Hashable>(

@@ -3,7 +3,13 @@ import Foundation
 /// The settings of story clustering: the window, the similarity thresholds and the bounds that keep
 /// the cost per article independent of the archive.
 public struct StoryClusteringOptions: Sendable, Equatable {
-    /// How long a story stays open after its last article: 7 days by default.
+    /// How far in time a story reaches: 7 days by default.
+    ///
+    /// Times are the articles' own dates (``EventSpan``). A dated article meets only the stories
+    /// whose event span lies within a window of its date, and joins one at ``threshold`` only while
+    /// the story's span stays within a window; stretching it further takes ``spanThreshold``. A
+    /// story also closes, and leaves memory, a window after its last article arrived, which bounds
+    /// what is kept open and is all that limits an undated article or a story with no dated one.
     public var window: TimeInterval
     /// The ``StoryProfile/similarity(to:)`` an article needs to join a story that has its language:
     /// 0.26 by default.
@@ -21,6 +27,9 @@ public struct StoryClusteringOptions: Sendable, Equatable {
     /// article scores more than 0.20 with a seed or with a corpus article of the other language.
     /// Higher than ``threshold`` because keys alone are less evidence than keys and terms.
     public var crossLanguageThreshold: Double
+    /// The similarity an article needs to stretch a story's event span beyond ``window``: 0.55 by
+    /// default, so that reports weeks apart make one story only when they are nearly the same text.
+    public var spanThreshold: Double
     /// The most candidate stories compared in full with each article.
     public var maximumCandidates: Int
     /// The most stories read per candidate key, most recently updated first.
@@ -31,11 +40,13 @@ public struct StoryClusteringOptions: Sendable, Equatable {
     /// Creates options; the defaults are those of ``standard``.
     public init(
         window: TimeInterval = 7 * 24 * 3600, threshold: Double = 0.26, crossLanguageThreshold: Double = 0.35,
-        maximumCandidates: Int = 50, storiesPerKey: Int = 200, maximumDuplicateCandidates: Int = 20
+        spanThreshold: Double = 0.55, maximumCandidates: Int = 50, storiesPerKey: Int = 200,
+        maximumDuplicateCandidates: Int = 20
     ) {
         self.window = window
         self.threshold = threshold
         self.crossLanguageThreshold = crossLanguageThreshold
+        self.spanThreshold = spanThreshold
         self.maximumCandidates = maximumCandidates
         self.storiesPerKey = storiesPerKey
         self.maximumDuplicateCandidates = maximumDuplicateCandidates

@@ -8,11 +8,13 @@ import Foundation
 /// fields in declaration order without the id; integers as 8 bytes, dates as 8-byte doubles,
 /// strings as a 2-byte length and UTF-8, vectors as ``ProfileRecordWriter/vector(_:)`` lays them
 /// out: sorted by key hash, so that a candidate story is compared without decoding its record
-/// (``similarity(record:terms:keys:language:)``).
+/// (``similarity(record:terms:keys:language:)``). Format 3 adds the event span (two doubles, NaN
+/// when the story has none) after `lastSeen`; formats 1 and 2 are still read, without a span.
 extension StoryProfile {
     /// The format byte written first, so a later layout can tell old records apart.
-    static let binaryFormat: UInt8 = 2
-    /// The first format, still read: vectors as a count and unsorted (key, weight) pairs.
+    static let binaryFormat: UInt8 = 3
+    /// The first format, still read: vectors as a count and unsorted (key, weight) pairs. The
+    /// second, also read, has no event span.
     static let unsortedFormat: UInt8 = 1
 
     /// The profile as a binary record.
@@ -28,6 +30,8 @@ extension StoryProfile {
         writer.integer(Int64(duplicates))
         writer.double(firstSeen.timeIntervalSince1970)
         writer.double(lastSeen.timeIntervalSince1970)
+        writer.double(eventSpan?.start ?? .nan)
+        writer.double(eventSpan?.end ?? .nan)
         writer.integer(Int64(centroids.count))
         for (language, centroid) in centroids.sorted(by: { $0.key < $1.key }) {
             writer.string(language)
@@ -44,7 +48,7 @@ extension StoryProfile {
     /// another format.
     public init?(id: Int64, encoded bytes: [UInt8]) {
         var reader = ProfileRecordReader(bytes: bytes)
-        guard let format = reader.byte(), format == Self.binaryFormat || format == Self.unsortedFormat,
+        guard let format = reader.byte(), (Self.unsortedFormat...Self.binaryFormat).contains(format),
             let headline = reader.string(), let headlineDocID = reader.integer(),
             let languageCount = reader.count()
         else { return nil }
@@ -54,10 +58,16 @@ extension StoryProfile {
             languages.append(language)
         }
         guard let size = reader.integer(), let duplicates = reader.integer(), let firstSeen = reader.double(),
-            let lastSeen = reader.double(), let centroidCount = reader.count()
+            let lastSeen = reader.double()
         else { return nil }
+        var eventSpan: EventSpan?
+        if format == Self.binaryFormat {
+            guard let start = reader.double(), let end = reader.double() else { return nil }
+            eventSpan = Self.span(start: start, end: end)
+        }
+        guard let centroidCount = reader.count() else { return nil }
         func vector() -> [String: Float]? {
-            format == Self.binaryFormat ? reader.vector() : reader.unsortedVector()
+            format == Self.unsortedFormat ? reader.unsortedVector() : reader.vector()
         }
         var centroids: [String: [String: Float]] = [:]
         for _ in 0..<centroidCount {
@@ -75,6 +85,7 @@ extension StoryProfile {
         self.duplicates = Int(duplicates)
         self.firstSeen = Date(timeIntervalSince1970: firstSeen)
         self.lastSeen = Date(timeIntervalSince1970: lastSeen)
+        self.eventSpan = eventSpan
         self.centroids = centroids
         self.keys = keys
         self.headlineTerms = headlineTerms
@@ -94,13 +105,9 @@ extension StoryProfile {
         record: [UInt8], terms: HashedVector, keys: HashedVector, language: String
     ) -> (terms: Double?, keys: Double, combined: Double)? {
         var reader = ProfileRecordReader(bytes: record)
-        guard reader.byte() == Self.binaryFormat, reader.skipString(), reader.skip(8),
-            let languageCount = reader.count()
+        guard let format = reader.skipToTimes(), format != Self.unsortedFormat,
+            reader.skip(format == Self.binaryFormat ? 48 : 32), let centroidCount = reader.count()
         else { return nil }
-        for _ in 0..<languageCount {
-            guard reader.skipString() else { return nil }
-        }
-        guard reader.skip(32), let centroidCount = reader.count() else { return nil }
         var termSimilarity: Double?
         for _ in 0..<centroidCount {
             guard let centroidLanguage = reader.string() else { return nil }
@@ -114,5 +121,34 @@ extension StoryProfile {
         guard let keySimilarity = reader.cosine(unit: keys, cap: Self.keyContributionCap) else { return nil }
         guard let termSimilarity else { return (nil, keySimilarity, keySimilarity) }
         return (termSimilarity, keySimilarity, (termSimilarity + keySimilarity) / 2)
+    }
+
+    /// The event span of the profile stored as `record`, read without decoding the rest; nil when
+    /// it has none, or the record is cut short or of no known format.
+    static func eventSpan(record: [UInt8]) -> EventSpan? {
+        var reader = ProfileRecordReader(bytes: record)
+        guard reader.skipToTimes() == Self.binaryFormat, reader.skip(32), let start = reader.double(),
+            let end = reader.double()
+        else { return nil }
+        return span(start: start, end: end)
+    }
+
+    /// The span stored as `start` and `end`; nil when they are NaN (none) or not a span.
+    private static func span(start: Double, end: Double) -> EventSpan? {
+        start.isFinite && end.isFinite ? EventSpan(start: start, end: end) : nil
+    }
+}
+
+extension ProfileRecordReader {
+    /// Reads the format byte and skips the headline, its document and the languages, up to the
+    /// size that precedes the times; the format, or nil when the record is cut short or unknown.
+    fileprivate mutating func skipToTimes() -> UInt8? {
+        guard let format = byte(), (StoryProfile.unsortedFormat...StoryProfile.binaryFormat).contains(format),
+            skipString(), skip(8), let languageCount = count()
+        else { return nil }
+        for _ in 0..<languageCount {
+            guard skipString() else { return nil }
+        }
+        return format
     }
 }

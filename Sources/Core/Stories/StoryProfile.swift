@@ -33,6 +33,9 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     public var firstSeen: Date
     /// When its last article or duplicate arrived; the story leaves the window after that.
     public var lastSeen: Date
+    /// When its articles happened, by their own dates: from the earliest to the latest, grown by
+    /// each dated article that joins (``EventSpan/including(_:)``); nil while none is dated.
+    public var eventSpan: EventSpan?
     /// Per language, the sum of its articles' term vectors, the heaviest ``maximumTerms`` kept.
     public var centroids: [String: [String: Float]]
     /// The sum of its articles' key vectors, the heaviest ``maximumKeys`` kept.
@@ -44,8 +47,11 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     /// The language of the headline article.
     var headlineLanguage: String
 
-    /// Starts a story with its first article.
-    public init(id: Int64, features: StoryFeatures, docID: Int64, title: String, at date: Date) {
+    /// Starts a story with its first article, which arrived at `date` and happened within `span`
+    /// (nil: it is undated).
+    public init(
+        id: Int64, features: StoryFeatures, docID: Int64, title: String, at date: Date, span: EventSpan? = nil
+    ) {
         self.id = id
         headline = title
         headlineDocID = docID
@@ -54,6 +60,7 @@ public struct StoryProfile: Sendable, Equatable, Codable {
         duplicates = 0
         firstSeen = date
         lastSeen = date
+        eventSpan = span
         centroids = [features.language: features.terms]
         keys = features.keys
         headlineTerms = features.terms
@@ -84,11 +91,15 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     }
 
     /// Adds an article to the story: its vectors to the centroid and keys, its language, one to
-    /// the size; it becomes the headline when it is closer to the updated story than the headline.
-    public mutating func absorb(_ features: StoryFeatures, docID: Int64, title: String, at date: Date) {
+    /// the size, its date to the event span (`span`, nil when undated); it becomes the headline
+    /// when it is closer to the updated story than the headline.
+    public mutating func absorb(
+        _ features: StoryFeatures, docID: Int64, title: String, at date: Date, span: EventSpan? = nil
+    ) {
         size += 1
         firstSeen = min(firstSeen, date)
         lastSeen = max(lastSeen, date)
+        if let span { eventSpan = eventSpan?.including(span) ?? span }
         if !languages.contains(features.language) {
             languages.append(features.language)
             languages.sort()
@@ -105,7 +116,8 @@ public struct StoryProfile: Sendable, Equatable, Codable {
         }
     }
 
-    /// Counts a duplicate of one of the story's articles: it keeps the story alive but adds nothing.
+    /// Counts a duplicate of one of the story's articles: it keeps the story alive but adds nothing,
+    /// not even to the event span (a copy republished later is still the earlier article).
     public mutating func recordDuplicate(at date: Date) {
         duplicates += 1
         lastSeen = max(lastSeen, date)
