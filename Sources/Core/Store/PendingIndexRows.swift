@@ -20,7 +20,7 @@ struct PendingIndexRows {
             ))
     }
 
-    /// Inserts the rows added so far. Call before anything else touches `documents_fts` in the
+    /// Inserts the rows added so far, and their lengths in ``DocumentLengths``. Call before anything else touches `documents_fts` in the
     /// transaction (a delete needs the rows it deletes to be there) and before committing.
     mutating func insert(db: Database) throws {
         for row in rows {
@@ -30,6 +30,7 @@ struct PendingIndexRows {
                     arguments: [row.id, row.title, row.body, row.tags])
             }
         }
+        try DocumentLengths.record(rows.map(\.id), db: db)
         rows.removeAll()
     }
 }

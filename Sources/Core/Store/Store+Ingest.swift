@@ -274,8 +274,9 @@ extension Store {
         }
     }
 
-    /// Removes a document's rows from the external-content index; FTS5 needs the values exactly as
-    /// indexed, so `row` holds the stored `id`, `title`, `body`, `language` and `tags`.
+    /// Removes a document's rows from the external-content index, and its length from
+    /// ``DocumentLengths``; FTS5 needs the values exactly as indexed, so `row` holds the stored
+    /// `id`, `title`, `body`, `language` and `tags`.
     private func unindex(_ db: Database, row: Row) throws {
         let language: String = row["language"]
         try db.executeCached(
@@ -284,6 +285,7 @@ extension Store {
                 row["id"], NewsTokenizer.marked(row["title"], language: language),
                 NewsTokenizer.marked(row["body"], language: language), row["tags"],
             ])
+        try DocumentLengths.forget(row["id"], db: db)
     }
 
     static func fetchKnownFile(_ db: Database, path: String) throws -> KnownFile? {

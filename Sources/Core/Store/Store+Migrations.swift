@@ -110,4 +110,11 @@ extension Store {
                 ALTER TABLE story_index ADD COLUMN event_end REAL;
                 """)
     }
+
+    /// Document lengths packed for ranking (``DocumentLengths``, ``BM25Ranking``), filled from the
+    /// index's docsize table: ranking a common word read one docsize row per match.
+    static func migrateToDocumentLengths(_ db: Database) throws {
+        try db.execute(sql: DocumentLengths.creation)
+        try DocumentLengths.rebuild(db: db)
+    }
 }

@@ -86,7 +86,8 @@ extension Store {
         }
         let filtered = query.after != nil || query.before != nil || query.source != nil
         var sql = "SELECT documents_fts.rowid, "
-        sql += isRanked ? "bm25(documents_fts, 5.0, 1.0, 0.0)" : "0.0"
+        // bm25() as FTS5 computes it, with the lengths of documents read in bulk (see BM25Ranking).
+        sql += isRanked ? "\(BM25Ranking.name)(documents_fts, 5.0, 1.0, 0.0)" : "0.0"
         sql += " AS relevance FROM documents_fts"
         // The filters are on documents' columns; without them the index alone answers.
         if filtered { sql += " JOIN documents d ON d.id = documents_fts.rowid" }

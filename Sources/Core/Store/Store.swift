@@ -54,6 +54,7 @@ public struct Store: Sendable {
             configuration.readonly = readOnly
             configuration.prepareDatabase { db in
                 db.add(tokenizer: NewsTokenizer.self)
+                try BM25Ranking.register(on: db)
                 // WAL with NORMAL sync is durable against process crashes (kill -9), which is what the daemon needs.
                 if !readOnly {
                     try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -145,6 +146,9 @@ public struct Store: Sendable {
         }
         migrator.registerMigration("v6-story-event-spans") { db in
             try migrateToEventSpans(db)
+        }
+        migrator.registerMigration("v7-document-lengths") { db in
+            try migrateToDocumentLengths(db)
         }
         return migrator
     }
