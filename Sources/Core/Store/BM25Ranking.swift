@@ -33,22 +33,26 @@ enum BM25Ranking {
         }
     }
 
+    // The properties read or written for every matching row are `@exclusivity(unchecked)`: the
+    // runtime's check of each access was a fifth of the function's time, and a connection (with its
+    // cache and queries) is only ever used by one thread at a time.
+
     /// The lengths of the chunks read so far, as of one data version of the file.
     final class LengthCache {
         /// `SQLITE_FCNTL_DATA_VERSION` when the chunks were read.
         var version: UInt32 = 0
         /// Chunks by number; nil for one not read yet, an empty array for one the table lacks.
-        var chunks: [[UInt16]?] = []
+        @exclusivity(unchecked) var chunks: [[UInt16]?] = []
     }
 
     /// What a query computes once: the IDF of each phrase, the average length, the weights, and the
     /// statement that reads chunks. FTS5 keeps it with the query (`xSetAuxdata`).
     final class QueryState {
-        var idf: [Double] = []
-        var averageLength = 0.0
-        var weights: [Double] = []
-        var frequencies: [Double] = []
-        var cache = LengthCache()
+        @exclusivity(unchecked) var idf: [Double] = []
+        @exclusivity(unchecked) var averageLength = 0.0
+        @exclusivity(unchecked) var weights: [Double] = []
+        @exclusivity(unchecked) var frequencies: [Double] = []
+        @exclusivity(unchecked) var cache = LengthCache()
         let connection: OpaquePointer?
         var chunkStatement: OpaquePointer?
 
@@ -104,17 +108,23 @@ enum BM25Ranking {
             guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         }
 
-        // The frequency of each phrase in this row, its instances weighted by their column.
-        for index in state.frequencies.indices { state.frequencies[index] = 0 }
-        var instances: Int32 = 0
-        var code = api.xInstCount!(fts, &instances)
-        var phrase: Int32 = 0
+        // The frequency of each phrase in this row, its instances weighted by their column. Phrase
+        // by phrase (xPhraseFirst) rather than bm25()'s xInst, which first merges the instances of
+        // all phrases into one array; each phrase's instances come in the same order, so its sum
+        // is the same.
+        var code = SQLITE_OK
+        var iterator = Fts5PhraseIter()
         var column: Int32 = 0
         var offset: Int32 = 0
-        for index in 0..<instances {
-            code = api.xInst!(fts, index, &phrase, &column, &offset)
+        for phrase in state.frequencies.indices {
+            var frequency = 0.0
+            code = api.xPhraseFirst!(fts, Int32(phrase), &iterator, &column, &offset)
             guard code == SQLITE_OK else { break }
-            state.frequencies[Int(phrase)] += Int(column) < state.weights.count ? state.weights[Int(column)] : 1.0
+            while column >= 0 {
+                frequency += Int(column) < state.weights.count ? state.weights[Int(column)] : 1.0
+                api.xPhraseNext!(fts, &iterator, &column, &offset)
+            }
+            state.frequencies[phrase] = frequency
         }
         var length = Double(state.length(of: api.xRowid!(fts)))
         if length == 0, code == SQLITE_OK {
