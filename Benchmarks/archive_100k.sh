@@ -36,8 +36,12 @@ else
 fi
 inbox=$T/inbox
 state=$T/state
+# Counted with SQLite itself, not `newsdrop status`: status refuses an archive an older newsdrop
+# wrote, which would then be thrown away and ingested again instead of upgraded by the daemon.
 documents() {
-    "$BIN" status --json --state-dir "$state" | python3 -c 'import json, sys; print(json.load(sys.stdin)["documents"])'
+    python3 -c 'import sqlite3, sys
+print(sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True).execute("SELECT count(*) FROM documents").fetchone()[0])' \
+        "$state/newsdrop.sqlite"
 }
 
 if [ -e "$state/newsdrop.sqlite" ] && [ "$(documents)" = "$SIZE" ]; then
