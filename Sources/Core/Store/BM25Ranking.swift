@@ -155,9 +155,9 @@ enum BM25Ranking {
         let connection = sqlite3_context_db_handle(context)
         let state = QueryState(connection: connection)
         var version: UInt32 = 0
-        sqlite3_file_control(connection, "main", SQLITE_FCNTL_DATA_VERSION, &version)
+        let isVersioned = sqlite3_file_control(connection, "main", SQLITE_FCNTL_DATA_VERSION, &version) == SQLITE_OK
         // Only a read-only connection sees no change of its own between two queries.
-        if sqlite3_db_readonly(connection, "main") == 1, let shared = api.xUserData!(fts) {
+        if isVersioned, sqlite3_db_readonly(connection, "main") == 1, let shared = api.xUserData!(fts) {
             let cache = Unmanaged<LengthCache>.fromOpaque(shared).takeUnretainedValue()
             if cache.version != version {
                 cache.version = version
