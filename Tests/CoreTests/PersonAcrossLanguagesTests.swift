@@ -12,6 +12,16 @@ struct PersonAcrossLanguagesTests {
         ("person:zelenski", ["Zelensky", "Zelenskyy", "Zelenski", "Зеленський", "Зеленский"]),
         ("person:sergei-lavrov", ["Sergueï Lavrov", "Sergei Lavrov", "Sergey Lavrov", "Сергей Лавров"]),
         ("person:dmitri-peskov", ["Dmitri Peskov", "Dmitry Peskov", "Dmitriy Peskov", "Дмитрий Песков"]),
+        // Ukrainian and Russian forms of a given name: one person.
+        (
+            "person:vladimir-zelenski",
+            [
+                "Volodymyr Zelensky", "Volodymyr Zelenskyy", "Vladimir Zelensky", "Volodimir Zelenski",
+                "Володимир Зеленський", "Владимир Зеленский",
+            ]
+        ),
+        ("person:dmitri-kuleba", ["Dmytro Kuleba", "Dmitro Kuleba", "Dmitri Kuleba", "Дмитро Кулеба"]),
+        ("person:aleksandr-lukashenko", ["Alexander Lukashenko", "Aleksandr Lukashenko", "Александр Лукашенко"]),
     ]
 
     @Test(arguments: variants)
@@ -29,6 +39,17 @@ struct PersonAcrossLanguagesTests {
     func articlesInThreeLanguagesNameOnePerson(language: String, text: String) {
         let people = recognizer.entities(title: "", text: text, language: language).filter { $0.kind == .person }
         #expect(people.map(\.id) == ["person:vladimir-putin"])
+    }
+
+    @Test(arguments: [
+        ("en", "President Volodymyr Zelensky said on Tuesday that the talks would go on."),
+        ("fr", "Le président Volodymyr Zelensky a déclaré mardi que les pourparlers continueraient."),
+        ("uk", "Президент Володимир Зеленський заявив у вівторок, що переговори триватимуть."),
+        ("ru", "Президент Владимир Зеленский заявил во вторник, что переговоры продолжатся."),
+    ])
+    func theUkrainianAndRussianFormsOfAGivenNameNameOnePerson(language: String, text: String) {
+        let people = recognizer.entities(title: "", text: text, language: language).filter { $0.kind == .person }
+        #expect(people.map(\.id) == ["person:vladimir-zelenski"])
     }
 }
 

@@ -15,7 +15,10 @@
 ///    "Dmitry", "Dmitri"; "Zelenskyy", "Zelensky", "Zelenski", "Зеленський"); a final `ey`, `ej` →
 ///    `ei` ("Sergey", "Sergej"); other final `y`s stay ("Anthony");
 /// 5. in the last word of a name only (the surname, or a name said alone), a final `ine` → `in`:
-///    French adds an "e" to Russian surnames in "-in" ("Poutine", "Lénine", "Staline").
+///    French adds an "e" to Russian surnames in "-in" ("Poutine", "Lénine", "Staline");
+/// 6. in the other words (given names), the Ukrainian and Belarusian forms of a given name and its
+///    other transliterations become its Russian form (``givenNames``): "Volodymyr", "Володимир"
+///    and "Vladimir" Zelensky are one person, as the Ukrainian, Russian and English press name him.
 /// The rules are deliberately few: each one also rewrites some names that needed no help ("Louis" →
 /// "luis", "Kennedy" → "kennedi"). That only affects how the id looks, never which person it is,
 /// since ids are compared, not read. French "ch" and English "sh" for ш are not merged: that would
@@ -54,8 +57,48 @@ enum PersonName {
         if let last = words.last, last.utf8.count > 5, last.hasSuffix("ine") {
             words[words.count - 1] = String(last.dropLast())
         }
+        for index in words.indices.dropLast() {
+            if let russian = givenNames[words[index]] { words[index] = russian }
+        }
         return words
     }
+
+    /// Given names of East Slavic public figures, normalised (rules 0–4), mapped to the normalised
+    /// form of the Russian name in Cyrillic ("Пётр" is `petr`, so "Pyotr" and "Petro" map there):
+    /// the Ukrainian and Belarusian forms and the other Latin spellings of one name. Only forms of
+    /// the same name: "Alexander" and "Alexandre" are "Aleksandr", while "Nicolas" is not "Nikolai"
+    /// (a French name of its own, worn by other people).
+    static let givenNames: [String: String] = [
+        // Володимир, Владимир
+        "volodymyr": "vladimir", "volodimir": "vladimir", "wolodymyr": "vladimir", "wladimir": "vladimir",
+        // Олександр, Аляксандр, Александр
+        "oleksandr": "aleksandr", "alyaksandr": "aleksandr", "aliaksandr": "aleksandr", "alexandr": "aleksandr",
+        "alexander": "aleksandr", "alexandre": "aleksandr",
+        // Олексій, Алексей
+        "oleksi": "aleksei", "alexei": "aleksei",
+        // Сергій, Сергей
+        "serhi": "sergei", "sergi": "sergei",
+        // Дмитро, Дмитрий
+        "dmytro": "dmitri", "dmitro": "dmitri",
+        // Андрій, Андрей
+        "andri": "andrei",
+        // Микола, Николай
+        "mykola": "nikolai", "mikola": "nikolai", "nikolay": "nikolai",
+        // Михайло, Михаил
+        "mykhailo": "mikhail", "mikhailo": "mikhail", "mykhaylo": "mikhail",
+        // Петро, Пётр
+        "petro": "petr", "pyotr": "petr", "piotr": "petr",
+        // Павло, Павел
+        "pavlo": "pavel",
+        // Ігор, Игорь
+        "ihor": "igor",
+        // Євген, Евгений
+        "yevhen": "evgeni", "yevgen": "evgeni", "yevgeny": "evgeni", "yevgeni": "evgeni", "evgeny": "evgeni",
+        // Юрій, Юрий
+        "iuri": "yuri",
+        // Денис
+        "denys": "denis",
+    ]
 
     /// A folded Cyrillic word in Latin letters, nil when it holds letters of another script.
     static func transliterated(_ folded: String) -> String? {
