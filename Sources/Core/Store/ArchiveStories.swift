@@ -15,20 +15,24 @@ struct ArchiveStories: StoryCandidateSource {
     /// ``StoryClusteringOptions/window``.
     let width: Double
 
+    /// The window of an article that happened within `date`.
+    private func window(around date: EventSpan?) -> StoryWindow {
+        StoryWindow(date: date, now: now, width: width)
+    }
+
     func exactCopy(of hash: UInt64, around date: EventSpan?) -> (document: Int64, story: Int64)? {
-        index.exactCopy(of: hash, within: StoryWindow(date: date, now: now, width: width))
+        index.exactCopy(of: hash, within: window(around: date))
     }
 
     func nearCopyCandidates(
         bands: [String], limit: Int, around date: EventSpan?
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
-        index.nearCopyCandidates(bands: bands, limit: limit, within: StoryWindow(date: date, now: now, width: width))
+        index.nearCopyCandidates(bands: bands, limit: limit, within: window(around: date))
     }
 
     func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan?) throws -> [StoredCandidate]
     {
-        let window = StoryWindow(date: date, now: now, width: width)
-        let stories = index.candidateStories(keys: keys, perKey: perKey, limit: limit, within: window)
+        let stories = index.candidateStories(keys: keys, perKey: perKey, limit: limit, within: window(around: date))
         return try store.storedCandidates(stories, db: db)
     }
 }

@@ -20,8 +20,9 @@ struct PendingIndexRows {
             ))
     }
 
-    /// Inserts the rows added so far, and their lengths in ``DocumentLengths``. Call before anything else touches `documents_fts` in the
-    /// transaction (a delete needs the rows it deletes to be there) and before committing.
+    /// Inserts the rows added so far, and their lengths in ``DocumentLengths``. Call before anything
+    /// else touches `documents_fts` in the transaction (a delete needs the rows it deletes to be
+    /// there) and before committing.
     mutating func insert(db: Database) throws {
         for row in rows {
             try PreparedIndexTerms.offering(row.prepared) {
