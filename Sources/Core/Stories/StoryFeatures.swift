@@ -74,21 +74,24 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
             recognizer?.ids(forName: word).first.map { !$0.hasPrefix("person:") } ?? false
         }
         let (keyCounts, nameWords) = StoryKeys.extract(from: article, body: text, isKnownName: isKnownName)
+        let keyRarity = rarity.scope(TermRarity.keyScope)
         var keyWeights: [String: Double] = [:]
         for (key, count) in keyCounts {
-            if key.hasPrefix("p:"), rarity.documentShare(ofKey: key) > Self.rareNameShare { continue }
-            keyWeights[key] = (1 + log(Double(count))) * rarity.weight(ofKey: key) * StoryKeys.specificity(of: key)
+            if key.hasPrefix("p:"), keyRarity.documentShare(of: key) > Self.rareNameShare { continue }
+            keyWeights[key] = (1 + log(Double(count))) * keyRarity.weight(of: key) * StoryKeys.specificity(of: key)
         }
         let analyzer = Analyzer(language: article.language)
         // Entity names are keys already: as terms they would count twice, and they say who, not what.
         let nameStems = Set(analyzer.terms(in: nameWords.joined(separator: " ")))
         var counts: [String: Int] = [:]
+        counts.reserveCapacity(title.words.count + text.words.count / 2)  // no rehashing as it grows
         for term in title.contentTerms { counts[term, default: 0] += 2 }
         for term in text.contentTerms { counts[term, default: 0] += 1 }
+        let termRarity = rarity.scope(article.language)
         var termWeights: [String: Double] = [:]
         for (term, count) in counts where term.utf8.count >= 2 && !nameStems.contains(term) {
             guard !term.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }  // numbers are keys
-            termWeights[term] = (1 + log(Double(count))) * rarity.weight(ofTerm: term, language: article.language)
+            termWeights[term] = (1 + log(Double(count))) * termRarity.weight(of: term)
         }
         let terms = Self.heaviest(termWeights, count: Self.maximumTerms)
         let keys = Self.heaviest(keyWeights, count: Self.maximumKeys)
@@ -104,8 +107,12 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
     /// The `count` heaviest entries with a positive weight, heaviest first, ties by key so the
     /// result does not depend on dictionary order.
     static func heaviest(_ weights: [String: Double], count: Int) -> [(key: String, value: Double)] {
-        let positive = weights.filter { $0.value > 0 }
-        return positive.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map { $0 }
+        // An array, not `Dictionary.filter`, which hashes every kept key again into a new dictionary.
+        var positive: [(key: String, value: Double)] = []
+        positive.reserveCapacity(weights.count)
+        for entry in weights where entry.value > 0 { positive.append(entry) }
+        positive.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return Array(positive.prefix(count))
     }
 
     /// The entries scaled to unit length.

@@ -79,23 +79,42 @@ public struct TermRarity: Sendable {
     /// from 0 for a term in every document to ln(N + 1) for an unseen one; 1 for a language
     /// without a table.
     public func weight(ofTerm term: String, language: String) -> Double {
-        weight(of: term, scope: language)
+        scope(language).weight(of: term)
     }
 
     /// The inverse document frequency of a cross-language key, as ``weight(ofTerm:language:)``.
     public func weight(ofKey key: String) -> Double {
-        weight(of: key, scope: Self.keyScope)
+        scope(Self.keyScope).weight(of: key)
     }
 
     /// The share of the reference documents holding a cross-language key; 0 when unseen or unknown.
     public func documentShare(ofKey key: String) -> Double {
-        guard let total = documentCounts[Self.keyScope], let count = frequencies[Self.keyScope]?[key] else { return 0 }
-        return Double(count) / Double(total)
+        scope(Self.keyScope).documentShare(of: key)
     }
 
-    private func weight(of term: String, scope: String) -> Double {
-        guard let total = documentCounts[scope] else { return 1 }
-        let count = frequencies[scope]?[term] ?? 0
-        return log(Double(total + 1) / Double(count + 1))
+    /// The table of one scope: the terms of a language, or ``keyScope``. An article looks its
+    /// scope up once, then one hash per term, instead of three (profiled: 3% of ingest).
+    func scope(_ name: String) -> Scope {
+        Scope(total: documentCounts[name], frequencies: frequencies[name] ?? [:])
+    }
+
+    /// The document frequencies of one scope.
+    struct Scope {
+        /// The documents counted; nil for a scope without a table, where every weight is 1.
+        let total: Int?
+        /// Document frequency per term.
+        let frequencies: [String: Int]
+
+        /// As ``TermRarity/weight(ofTerm:language:)`` in this scope.
+        func weight(of term: String) -> Double {
+            guard let total else { return 1 }
+            return log(Double(total + 1) / Double((frequencies[term] ?? 0) + 1))
+        }
+
+        /// As ``TermRarity/documentShare(ofKey:)`` in this scope.
+        func documentShare(of term: String) -> Double {
+            guard let total, let count = frequencies[term] else { return 0 }
+            return Double(count) / Double(total)
+        }
     }
 }
