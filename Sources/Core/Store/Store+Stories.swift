@@ -151,15 +151,15 @@ extension Store {
         result.reserveCapacity(stories.count)
         for story in stories {
             guard let version = versions[story] else { continue }
-            if let entry = profiles.entry(story, version: version) {
-                result.append(StoredCandidate(story: story, version: version, entry: entry))
+            if let record = profiles.record(story, version: version) {
+                result.append(StoredCandidate(story: story, version: version, record: record))
                 continue
             }
             guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story])
             else { continue }
-            let entry = StoryProfileCache.Entry.record([UInt8](data))
-            profiles.store(entry, story: story, version: version)
-            result.append(StoredCandidate(story: story, version: version, entry: entry))
+            let record = [UInt8](data)
+            profiles.store(record, story: story, version: version)
+            result.append(StoredCandidate(story: story, version: version, record: record))
         }
         return result
     }
@@ -172,6 +172,7 @@ extension Store {
     /// Stores a new story's first profile, indexes it under its keys, and returns it with its id.
     private func insertStory(_ first: StoryProfile, db: Database) throws -> StoryProfile {
         var profile = first
+        let record = profile.encoded()
         try db.executeCached(
             sql: """
                 INSERT INTO stories (headline, headline_doc, first_seen, last_seen, size, languages, version, profile)
@@ -180,10 +181,10 @@ extension Store {
             arguments: [
                 profile.headline, profile.headlineDocID, profile.firstSeen.timeIntervalSince1970,
                 profile.lastSeen.timeIntervalSince1970, profile.size, profile.languages.joined(separator: ","),
-                Data(profile.encoded()),
+                Data(record),
             ])
         profile.id = db.lastInsertedRowID
-        profiles.store(profile, version: 1)
+        profiles.store(record, story: profile.id, version: 1)
         try recordStoryVersion(1, of: profile.id, db: db)
         try indexStory(profile, db: db, time: profile.lastSeen.timeIntervalSince1970)
         return profile
@@ -191,6 +192,7 @@ extension Store {
 
     /// Writes a profile and re-indexes its story under its current keys.
     private func save(_ profile: StoryProfile, db: Database, time: Double) throws {
+        let record = profile.encoded()
         let version = try db.cachedInt64(
             sql: """
                 UPDATE stories SET headline = ?, headline_doc = ?, last_seen = ?, size = ?, languages = ?, profile = ?,
@@ -199,9 +201,9 @@ extension Store {
                 """,
             arguments: [
                 profile.headline, profile.headlineDocID, profile.lastSeen.timeIntervalSince1970, profile.size,
-                profile.languages.joined(separator: ","), Data(profile.encoded()), profile.id,
+                profile.languages.joined(separator: ","), Data(record), profile.id,
             ])
-        if let version { profiles.store(profile, version: version) }
+        if let version { profiles.store(record, story: profile.id, version: version) }
         try recordStoryVersion(version, of: profile.id, db: db)
         try indexStory(profile, db: db, time: time)
     }
@@ -252,42 +254,27 @@ extension Store {
     }
 }
 
-/// A candidate story read for comparison: decoded when the cache had it so, else its stored
-/// record, compared without decoding and decoded only if the article joins it.
+/// A candidate story read for comparison: its stored record, compared without decoding and
+/// decoded only if the article joins it.
 struct StoredCandidate: StoryCandidate {
     let story: Int64
     let version: Int64
-    let entry: StoryProfileCache.Entry
+    let record: [UInt8]
 
     /// The story's event span, read from the record without decoding it.
-    var eventSpan: EventSpan? {
-        switch entry {
-        case .profile(let profile): profile.eventSpan
-        case .record(let record): StoryProfile.eventSpan(record: record)
-        }
-    }
+    var eventSpan: EventSpan? { StoryProfile.eventSpan(record: record) }
 
     /// The article's similarity to the story; nil when the record cannot be read.
     func similarity(to query: StoryQuery) -> (terms: Double?, keys: Double, combined: Double)? {
-        switch entry {
-        case .profile(let profile):
-            return profile.similarity(to: query)
-        case .record(let record):
-            if let score = StoryProfile.similarity(
-                record: record, terms: query.hashedTerms, keys: query.hashedKeys, language: query.features.language)
-            {
-                return score
-            }
-            // A record of the first format: decode it.
-            return decoded()?.similarity(to: query)
+        if let score = StoryProfile.similarity(
+            record: record, terms: query.hashedTerms, keys: query.hashedKeys, language: query.features.language)
+        {
+            return score
         }
+        // A record of the first format: decode it.
+        return decoded()?.similarity(to: query)
     }
 
-    /// The profile, decoding the record when it was not cached decoded.
-    func decoded() -> StoryProfile? {
-        switch entry {
-        case .profile(let profile): profile
-        case .record(let record): StoryProfile(id: story, encoded: record)
-        }
-    }
+    /// The profile, decoded from the record.
+    func decoded() -> StoryProfile? { StoryProfile(id: story, encoded: record) }
 }

@@ -12,8 +12,8 @@ public struct Store: Sendable {
 
     let pool: DatabasePool
 
-    /// Story profiles and records recently used by placement, so that an article's 50 candidate
-    /// stories are not read from the database and decoded every time.
+    /// The profile records placement used recently, so that an article's 50 candidate stories are
+    /// not read from the database every time.
     let profiles = StoryProfileCache()
 
     /// The open stories' keys and fingerprints, in memory, for the writer's story placement.
