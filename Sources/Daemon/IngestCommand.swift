@@ -31,6 +31,8 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The tables load while the archive opens (its migrations wait on the disk).
+        let loading = Task.detached { [dataDirectory] in DataDirectory.loadClassifier(configured: dataDirectory) }
         let store: Store
         do {
             store = try Store(stateDirectory: stateDirectory, create: true)
@@ -55,13 +57,14 @@ struct IngestCommand: AsyncParsableCommand {
                 files.append(path)
             }
         }
-        let (classifier, problems) = DataDirectory.loadClassifier(configured: dataDirectory)
+        let (classifier, problems) = await loading.value
         for problem in problems { printError("newsdrop: warning: \(problem)") }
         let processor = FileProcessor(root: nil, maxFileSize: maxFileSize, pipeline: Pipeline(classifier: classifier))
         let ingester = BatchIngester(processor: processor, store: store)
         let clock = ContinuousClock()
         let start = clock.now
         var counts: [StoredEvent.Kind: Int] = [:]
+        let journal = BackgroundEventFlush(store: store)
         do {
             // Printed as each round commits, in order: holding every event to the end cost memory.
             try await Self.ingest(files, removing: removals, with: ingester, into: store) { events in
@@ -69,12 +72,14 @@ struct IngestCommand: AsyncParsableCommand {
                     print(event.message)
                     counts[event.kind, default: 0] += 1
                 }
+                journal.flushSoon()
             }
         } catch {
+            journal.finish()  // what was committed before the failure
             throw fail("Cannot commit to the archive in '\(stateDirectory)': \(error)", Exit.failure)
         }
+        journal.finish()
         let elapsed = start.duration(to: clock.now)
-        sendUnsentEvents(of: store)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Int(Double(files.count) / seconds) : files.count
         printError(

@@ -108,4 +108,47 @@ struct CommandLineTests {
         #expect(object?["documents"] as? Int == 1)
         #expect(object?["rejected"] as? Int == 1)
     }
+
+    /// `newsdrop ingest` sends its events to the journal while its rounds commit (issue 12): each
+    /// file's event once, in the order of the commits, and none left for a later command to send.
+    @Test(.enabled(if: JournalReader.isAvailable))
+    func ingestSendsEveryRoundsEventsToTheJournalInOrder() async throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Rounds at the end take 64 files: 150 files make several rounds and several sends.
+        let topics = ["harbour", "vaccine", "election", "football", "railway", "budget"]
+        for index in 0..<150 {
+            let topic = topics[index % topics.count]
+            try "Report \(index) on the \(topic)\nThe \(topic) council met on day \(index) about its plans."
+                .write(toFile: inbox + String(format: "/report-%03d.txt", index), atomically: false, encoding: .utf8)
+        }
+        var pid: Int32 = 0
+        let result = try runToCompletion(
+            NewsdropBinary.path, ["ingest", "--state-dir", state, inbox], started: { pid = $0 })
+        #expect(result.status == 0, "\(result.error)")
+        // journald files datagrams after the sender is gone: wait for all of them.
+        let paths = try await eventually {
+            // Ingested, or duplicate: the reports are much alike.
+            let events = try JournalReader.entries(pid: pid).filter { $0["NEWSDROP_EVENT"] != nil }
+            let paths = events.compactMap { $0["NEWSDROP_PATH"] }
+            return paths.count >= 150 ? paths : nil
+        }
+        #expect(paths?.count == 150)
+        #expect(Set(paths ?? []).count == 150)
+        // Files are committed in the order of their paths, round after round.
+        #expect(paths == paths?.sorted())
+        // A second ingest sends its one new event, and nothing before it: the first left none unsent
+        // (the outbox is sent oldest first).
+        try "A late report\nThe harbour council met again.".write(
+            toFile: inbox + "/zz-late.txt", atomically: false, encoding: .utf8)
+        var again: Int32 = 0
+        let second = try runToCompletion(
+            NewsdropBinary.path, ["ingest", "--state-dir", state, inbox], started: { again = $0 })
+        #expect(second.status == 0)
+        let sent = try await eventually {
+            let events = try JournalReader.entries(pid: again).filter { $0["NEWSDROP_EVENT"] != nil }
+            return events.contains { $0["NEWSDROP_PATH"] == inbox + "/zz-late.txt" } ? events : nil
+        }
+        #expect(sent?.map { $0["NEWSDROP_PATH"] } == [inbox + "/zz-late.txt"])
+    }
 }
