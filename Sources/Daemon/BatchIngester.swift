@@ -32,9 +32,10 @@ struct BatchIngester: Sendable {
         var changing: [String] = []
     }
 
-    /// Processes `paths` to the end, `batchSize` files at a time, in as many rounds as their
-    /// articles need; `onBatchRead` gets the number of files read so far (the progress bar), and
-    /// `onCommitted` what each round did, in order, once it is committed.
+    /// Processes `paths` to the end, `batchSize` files at a time (fewer in the last rounds, see
+    /// ``roundSize(remaining:atMost:)``), in as many rounds as their articles need; `onBatchRead`
+    /// gets the number of files read so far (the progress bar), and `onCommitted` what each round
+    /// did, in order, once it is committed.
     ///
     /// Pipelined: a round is read and analysed while the one before is being committed, so the
     /// analysis (on every core) and the single writer overlap instead of taking turns. The rounds'
@@ -47,7 +48,8 @@ struct BatchIngester: Sendable {
         var next = paths.startIndex
         var committing: Task<Result, any Error>?
         while next < paths.endIndex || !backlog.isEmpty {
-            let batch = Array(paths[next..<min(next + batchSize, paths.endIndex)])
+            let size = Self.roundSize(remaining: paths.endIndex - next, atMost: batchSize)
+            let batch = Array(paths[next..<min(next + size, paths.endIndex)])
             let done = next
             next += batch.count
             var reader = self
@@ -57,6 +59,16 @@ struct BatchIngester: Sendable {
             committing = Task { try commit(prepared) }
         }
         if let committing { onCommitted(try await committing.value) }
+    }
+
+    /// How many of the `remaining` files the next round reads: `atMost`, and then a third of what
+    /// remains (at least 64), so that the rounds shrink towards the end.
+    ///
+    /// The last commit has nothing to overlap with: while it runs one core waits. A last round of
+    /// 256 files left it idle for about a tenth of a second, 5% of an ingest of 2,000 files; the
+    /// few more commits of the shrinking rounds cost less than that.
+    static func roundSize(remaining: Int, atMost limit: Int) -> Int {
+        min(limit, max(64, remaining / 3))
     }
 
     /// A round read and analysed, not yet committed.
