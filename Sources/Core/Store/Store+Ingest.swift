@@ -231,15 +231,6 @@ extension Store {
         }
         let isDuplicate = kind == .ingested && placement?.duplicateOf != nil
         index.add(id: id, article: article, tags: tags)
-        for entity in article.entities {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO entities (id, name, kind) VALUES (?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE
-                    SET name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END
-                    """,
-                arguments: [entity.id, entity.name, entity.kind.rawValue])
-        }
         let event = StoredEvent(
             kind: isDuplicate ? .duplicate : kind, path: outcome.path, documentID: id, language: article.language,
             title: article.title, topics: article.topics.map(\.label).joined(separator: ","),
