@@ -96,7 +96,7 @@ struct PersonFinder: Sendable {
         in tokens: [NameToken], claimed: [Bool], bytes: UnsafeBufferPointer<UInt8>, scanner: NameScanner,
         findsUntitledNames: Bool
     ) -> [Person] {
-        var lowercaseWords = Set<UInt64>(minimumCapacity: tokens.count)
+        var lowercaseWords = HashValueSet(minimumCapacity: tokens.count)
         for token in tokens where token.flags.contains(.lowercase) { lowercaseWords.insert(token.hash) }
 
         func isNameWord(_ index: Int) -> Bool {
@@ -112,9 +112,10 @@ struct PersonFinder: Sendable {
         var candidates: [Candidate] = []
         var index = 0
         while index < tokens.count {
+            // The flags first: most words are not capitalised, and need no lookup.
             let startsWithParticle =
-                isParticle(index) && tokens[index].flags.contains(.capitalised)
-                && !tokens[index].flags.contains(.sentenceStart)
+                tokens[index].flags.contains(.capitalised) && !tokens[index].flags.contains(.sentenceStart)
+                && isParticle(index)
             guard isNameWord(index) || startsWithParticle else {
                 index += 1
                 continue
