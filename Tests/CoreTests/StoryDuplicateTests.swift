@@ -48,6 +48,10 @@ struct StoryDuplicateTests {
         // seeds or the shingling breaks every stored row, and must show here first.
         let fingerprint = DuplicateFingerprint(text: "One two three four five six seven eight nine ten eleven")
         #expect(StableHash.of("otan") == 0xad6b_c9fe_837f_7de8)
+        // A string hashes as its UTF-8 bytes, accents included.
+        var bytes = StableHash()
+        bytes.combine(Array("négociations".utf8))
+        #expect(StableHash.of("négociations") == bytes.value)
         #expect(fingerprint.exactHash == 0x416b_d0bf_8fcf_daec)
         #expect(fingerprint.bandKeys.first == "m0:14bf8de6921d")
         #expect(fingerprint.bandKeys.count == DuplicateFingerprint.signatureLength / DuplicateFingerprint.bandWidth)

@@ -59,12 +59,14 @@ public struct DuplicateFingerprint: Sendable, Hashable, Codable {
     /// The fingerprint of words already folded by `Analyzer(language: "und")`.
     init(foldedWords words: some Collection<String>) {
         var exact = StableHash()
+        var wordHashes: [UInt64] = []
+        wordHashes.reserveCapacity(words.count)
         for word in words {
-            exact.combine(word.utf8)
+            exact.combine(word)
             exact.separate()
+            wordHashes.append(StableHash.of(word))
         }
         exactHash = exact.value
-        let wordHashes = words.map { StableHash.of($0) }
         let shingleCount = wordHashes.count - 2
         guard shingleCount >= Self.minimumShingles else {
             signature = []

@@ -7,6 +7,8 @@
 struct StableHash {
     /// The running state; `value` finalises it.
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The FNV-1a 64-bit prime.
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// Creates an empty hash.
     init() {}
@@ -14,7 +16,7 @@ struct StableHash {
     /// Feeds bytes.
     mutating func combine(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
-            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            state = (state ^ UInt64(byte)) &* Self.prime
         }
     }
 
@@ -29,8 +31,17 @@ struct StableHash {
     /// The hash of one string's UTF-8.
     static func of(_ string: String) -> UInt64 {
         var hash = StableHash()
-        hash.combine(string.utf8)
+        hash.combine(string)
         return hash.value
+    }
+
+    /// Adds the UTF-8 bytes of `string`, as `combine(string.utf8)` does, read as one buffer rather
+    /// than through the string's index (placement and fingerprints hash thousands of words).
+    mutating func combine(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            for byte in bytes { state = (state ^ UInt64(byte)) &* Self.prime }
+        }
     }
 
     /// SplitMix64's finaliser: every input bit affects every output bit with probability about 1/2.
