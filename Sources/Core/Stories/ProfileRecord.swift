@@ -61,10 +61,17 @@ struct ProfileRecordReader {
 
     /// `width` bytes as an unsigned little-endian number.
     mutating func unsigned(width: Int) -> UInt64? {
-        guard bytes.count - offset >= width else { return nil }
-        var value: UInt64 = 0
-        for index in 0..<width {
-            value |= UInt64(bytes[offset + index]) << UInt64(8 * index)
+        guard width >= 0, bytes.count - offset >= width else { return nil }
+        // One load for the widths of the format, not a loop over bytes: placement reads a dozen
+        // numbers per entry of every candidate's vectors.
+        let value: UInt64 = bytes.withUnsafeBytes { raw in
+            switch width {
+            case 8: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            case 4: UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            case 2: UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+            default:
+                (0..<width).reduce(0) { $0 | UInt64(raw[offset + $1]) << UInt64(8 * $1) }
+            }
         }
         offset += width
         return value
