@@ -6,12 +6,14 @@ import CLD2Shim
 /// called from any task. The build links CLD2's full tables (`libcld2_full`), which know about 160
 /// languages, Latin, Maori and Hawaiian included.
 public enum LanguageDetector {
-    /// Bytes of text handed to CLD2 at most: the title and about 600 words, enough for a sure guess.
+    /// Bytes of text handed to CLD2 at most: the title and about 300 words, enough for a sure guess.
     ///
     /// CLD2 reads every byte it is given: on whole articles it was 9% of an ingest's CPU (the
     /// labelled corpus's median article is 2.7 KB in English, 4.6 KB in French, its longest ten
-    /// percent over 10 KB), and more text does not change its answer for a text in one language.
-    static let maximumBytes = 4 * 1024
+    /// percent over 10 KB), and still 8% with 4 KB. More text does not change its answer for a
+    /// text in one language: on the 1,230 articles of the corpus, 1, 2 and 3 KB give the language
+    /// that 4 KB gives for every one (the percentage differs for 6%, the share of the text it read).
+    static let maximumBytes = 2 * 1024
 
     /// The most likely language of `text`, or ``DetectedLanguage/undetermined`` when there is too
     /// little text or CLD2 does not know.
