@@ -10,6 +10,9 @@ import GRDBSQLite
 /// length over all columns, lower is better), computed in the same order, so its ranks equal
 /// `bm25()`'s. Only for `documents_fts`, whose rowids ``DocumentLengths`` describes.
 ///
+/// After the weights, a query may pass a ``MatchCollector`` (bound with `sqlite3_bind_pointer`):
+/// the function then also keeps the best rows' matches, for their snippets.
+///
 /// Chunks of lengths are read when a query first needs them. On a read-only connection (the
 /// pool's readers, where searches run) they are kept for the next queries as long as SQLite's data
 /// version of the file is unchanged, so a search in a long-lived process reads none; on the
@@ -53,6 +56,8 @@ enum BM25Ranking {
         @exclusivity(unchecked) var weights: [Double] = []
         @exclusivity(unchecked) var frequencies: [Double] = []
         @exclusivity(unchecked) var cache = LengthCache()
+        /// Where to keep the best rows' matches, when the query asks for them.
+        var collector: MatchCollector?
         let connection: OpaquePointer?
         var chunkStatement: OpaquePointer?
 
@@ -143,6 +148,10 @@ enum BM25Ranking {
                 state.idf[index]
                 * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / state.averageLength)))
         }
+        if let collector = state.collector {
+            code = collector.offer(rank: -1.0 * score, rowid: api.xRowid!(fts), api: api, fts: fts)
+            guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+        }
         sqlite3_result_double(context, -1.0 * score)
     }
 
@@ -165,7 +174,13 @@ enum BM25Ranking {
             }
             state.cache = cache
         }
-        state.weights = (0..<Int(count)).map { sqlite3_value_double(values?[$0]) }
+        // A trailing pointer is a collector of the best rows' matches, not a weight.
+        var weights = Int(count)
+        if weights > 0, let pointer = sqlite3_value_pointer(values?[weights - 1], MatchCollector.pointerType) {
+            state.collector = Unmanaged<MatchCollector>.fromOpaque(pointer).takeUnretainedValue()
+            weights -= 1
+        }
+        state.weights = (0..<weights).map { sqlite3_value_double(values?[$0]) }
         var rows: Int64 = 0
         var tokens: Int64 = 0
         code = api.xRowCount!(fts, &rows)
