@@ -94,8 +94,12 @@ extension Store {
         // the collector's pointer is the first parameter, bound below.
         sql += isRanked ? "\(BM25Ranking.name)(documents_fts, 5.0, 1.0, 0.0, ?)" : "0.0"
         sql += " AS relevance FROM documents_fts"
-        // The filters are on documents' columns; without them the index alone answers.
-        if filtered { sql += " JOIN documents d ON d.id = documents_fts.rowid" }
+        // The filters are on documents' columns; without them the index alone answers. With them,
+        // each match is looked up in the small index of those columns, not in the table, whose
+        // rows hold the texts (one page or more per row), and the matches drive the join.
+        if filtered {
+            sql += " CROSS JOIN documents d INDEXED BY documents_filters ON d.id = documents_fts.rowid"
+        }
         sql += " WHERE documents_fts MATCH ?"
         var arguments: StatementArguments = isRanked ? [nil, match] : [match]
         appendFilters(of: query, to: &sql, arguments: &arguments)
