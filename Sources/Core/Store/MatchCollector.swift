@@ -31,6 +31,10 @@ final class MatchCollector {
     let column: Int32
     /// The kept rows, best first.
     private(set) var rows: [Row] = []
+    /// The rank and rowid of the worst kept row once `limit` rows are kept, which a row must beat
+    /// to enter: checked for every matching row, hence `@exclusivity(unchecked)` (a collector
+    /// serves one query on one connection, used by one thread at a time).
+    @exclusivity(unchecked) private var bar: (rank: Double, rowid: Int64)?
     /// The number of phrases in the query, once a row was scored.
     private(set) var phraseCount = 0
 
@@ -54,8 +58,8 @@ final class MatchCollector {
     ///
     /// Wraps FTS5's `xInstCount`, `xInst` and `xPhraseSize`, read only for a row that is kept.
     func offer(rank: Double, rowid: Int64, api: Fts5ExtensionApi, fts: OpaquePointer?) -> Int32 {
+        if let bar, !(rank < bar.rank || (rank == bar.rank && rowid > bar.rowid)) { return SQLITE_OK }
         guard limit > 0 else { return SQLITE_OK }
-        if rows.count == limit, let worst = rows.last, !Self.precedes(rank, rowid, worst) { return SQLITE_OK }
         phraseCount = Int(api.xPhraseCount!(fts))
         var count: Int32 = 0
         var code = api.xInstCount!(fts, &count)
@@ -75,6 +79,7 @@ final class MatchCollector {
         let index = rows.firstIndex { Self.precedes(rank, rowid, $0) }
         rows.insert(Row(rank: rank, rowid: rowid, matches: matches), at: index ?? rows.endIndex)
         if rows.count > limit { rows.removeLast() }
+        if rows.count == limit, let worst = rows.last { bar = (worst.rank, worst.rowid) }
         return SQLITE_OK
     }
 }
