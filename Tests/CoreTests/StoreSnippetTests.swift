@@ -56,14 +56,21 @@ struct StoreSnippetTests {
         ),
     ]
 
+    /// Two articles of the same length with the word once: equal scores, the newer first.
+    static let ties: [(name: String, title: String, text: String, language: String, date: String?)] = [
+        ("tie1.txt", "Harbour news", "The harbour opened early today.", "en", nil),
+        ("tie2.txt", "Harbour views", "The harbour closed late today.", "en", nil),
+    ]
+
     static let queries = [
         "election", "elect*", "\"prime minister\"", "\"premier ministre\"", "\"coupe du monde\"", "coupe monde",
         "government", "gouvernement OR government", "négo*", "\"prime minister\" minister", "football -ballon",
         "election after:2022-01-01", "coupe lang:fr", "lang:fr", "lang:en -election", "electricity OR élections",
+        "harbour",
     ]
 
     func commitAll() throws {
-        for entry in Self.articles {
+        for entry in Self.articles + Self.ties {
             var article = Article(
                 title: entry.title, text: entry.text, language: entry.language, languageConfidence: 0.9,
                 format: "text")
@@ -127,26 +134,27 @@ struct StoreSnippetTests {
         #expect(short.snippet == "**Electricity** prices rose again.")
     }
 
-    @Test func theCollectorKeepsTheMatchesOfEveryReturnedRow() throws {
+    @Test func theCollectorRanksAsSQLiteSorts() throws {
         // Given the articles
         try commitAll()
-        for text in Self.queries {
+        for text in Self.queries where Store.isRanked(try SearchQuery(parsing: text)) {
             let query = try SearchQuery(parsing: text)
             let match = try #require(query.matchExpression(languages: ["en", "fr"]))
             for limit in [1, 2, 20] {
-                // When the ranking runs with a collector
+                // When the ranking runs with a collector, and with SQLite's ORDER BY … LIMIT
                 let collector = MatchCollector(limit: limit, column: 1)
-                let ranked = try store.pool.read { db in
-                    try Store.rankedMatches(of: query, match: match, limit: limit, collector: collector, db: db)
+                let (collected, sorted) = try store.pool.read { db in
+                    (
+                        try Store.rankedMatches(of: query, match: match, limit: limit, collector: collector, db: db),
+                        try Store.rankedMatches(of: query, match: match, limit: limit, db: db)
+                    )
                 }
-                // Then a ranked query's collector holds exactly the rows returned, in their order (a
-                // filtered-out row does not push one of them out); labels alone are not ranked
-                if Store.isRanked(query) {
-                    #expect(collector.rows.map(\.rowid) == ranked.map(\.id), "\(text) limit \(limit)")
-                    #expect(collector.rows.map(\.rank) == ranked.map(\.rank), "\(text) limit \(limit)")
-                } else {
-                    #expect(collector.rows.isEmpty, "\(text)")
-                }
+                // Then both give the same rows and ranks (a filtered-out row does not push one of them
+                // out), and the collector holds the matches of each
+                #expect(!sorted.isEmpty, "\(text)")
+                #expect(collected.map(\.id) == sorted.map(\.id), "\(text) limit \(limit)")
+                #expect(collected.map(\.rank) == sorted.map(\.rank), "\(text) limit \(limit)")
+                #expect(collector.rows.map(\.rowid) == sorted.map(\.id), "\(text) limit \(limit)")
             }
         }
     }

@@ -1,13 +1,14 @@
 import GRDBSQLite
 
-/// The body matches of the best rows a ranking query has scored so far, for their snippets.
+/// The best rows of a ranking query, with their matches in the body for their snippets.
 ///
 /// Handed to ``BM25Ranking``'s function as its last argument, a pointer bound with
 /// `sqlite3_bind_pointer` under ``pointerType``: as the function scores each matching row it keeps
-/// the `limit` best in the query's own order (lower rank first, then higher rowid), each with the
-/// instances of the query's phrases in the body that FTS5 reports for it. A row enters only when it
-/// beats the worst kept, so a query over thousands of matches records a few dozen rows, and the
-/// snippets need no second evaluation of the query (see ``MatchSnippet``).
+/// the `limit` best in `ORDER BY rank, rowid DESC` order (lower rank first, then higher rowid),
+/// each with the instances of the query's phrases in the body that FTS5 reports for it. A row
+/// enters only when it beats the worst kept, so a query over thousands of matches records a few
+/// dozen rows; SQLite then has no sort to do, and the snippets need no second evaluation of the
+/// query (see ``MatchSnippet``).
 final class MatchCollector {
     /// The type name of the pointer, as `sqlite3_bind_pointer` and `sqlite3_value_pointer` check it
     /// (SQLite keeps the C string for as long as the binding: a static one).

@@ -82,18 +82,22 @@ extension Store {
     /// in the index's own rowid order, newest first, which FTS5 walks backwards and stops after
     /// `limit` rows instead of scoring and sorting every match.
     ///
-    /// A ranked query hands `collector` to the ranking function, which keeps the best rows' matches
-    /// in it as it goes (see ``MatchCollector``).
+    /// A ranked query with a `collector` leaves the choice of the best rows to it: the ranking
+    /// function keeps the `limit` best, in this order, with their matches (see ``MatchCollector``),
+    /// so SQLite only has to call it on each match, not to sort them; without one, SQLite sorts.
     static func rankedMatches(
         of query: SearchQuery, match: String, limit: Int, collector: MatchCollector? = nil, db: Database
     ) throws -> [(id: Int64, rank: Double)] {
         let isRanked = isRanked(query)
         let filtered = query.after != nil || query.before != nil || query.source != nil
-        var sql = "SELECT documents_fts.rowid, "
         // bm25() as FTS5 computes it, with the lengths of documents read in bulk (see BM25Ranking);
         // the collector's pointer is the first parameter, bound below.
-        sql += isRanked ? "\(BM25Ranking.name)(documents_fts, 5.0, 1.0, 0.0, ?)" : "0.0"
-        sql += " AS relevance FROM documents_fts"
+        let rank = "\(BM25Ranking.name)(documents_fts, 5.0, 1.0, 0.0, ?)"
+        let isCollected = isRanked && collector != nil
+        var sql =
+            isCollected
+            ? "SELECT \(rank) FROM documents_fts"
+            : "SELECT documents_fts.rowid, \(isRanked ? rank : "0.0") AS relevance FROM documents_fts"
         // The filters are on documents' columns; without them the index alone answers. With them,
         // each match is looked up in the small index of those columns, not in the table, whose
         // rows hold the texts (one page or more per row), and the matches drive the join.
@@ -103,10 +107,13 @@ extension Store {
         sql += " WHERE documents_fts MATCH ?"
         var arguments: StatementArguments = isRanked ? [nil, match] : [match]
         appendFilters(of: query, to: &sql, arguments: &arguments)
-        sql +=
-            isRanked
-            ? " ORDER BY relevance, documents_fts.rowid DESC LIMIT ?" : " ORDER BY documents_fts.rowid DESC LIMIT ?"
-        arguments += [limit]
+        if !isCollected {
+            sql +=
+                isRanked
+                ? " ORDER BY relevance, documents_fts.rowid DESC LIMIT ?"
+                : " ORDER BY documents_fts.rowid DESC LIMIT ?"
+            arguments += [limit]
+        }
         let statement = try db.cachedStatement(sql: sql)
         try statement.setArguments(arguments)
         guard isRanked, let collector else {
@@ -116,11 +123,19 @@ extension Store {
         // taken out again so that the cached statement keeps no pointer to the collector.
         let sqliteStatement = statement.sqliteStatement
         defer { sqlite3_bind_null(sqliteStatement, 1) }
-        return try withExtendedLifetime(collector) {
+        // Stepped by hand: each row's value is of no use, only the collector's rows are.
+        let code = withExtendedLifetime(collector) {
             sqlite3_bind_pointer(
                 sqliteStatement, 1, Unmanaged.passUnretained(collector).toOpaque(), MatchCollector.pointerType, nil)
-            return try Row.fetchAll(statement).map { ($0[0], $0[1]) }
+            defer { sqlite3_reset(sqliteStatement) }
+            var code = sqlite3_step(sqliteStatement)
+            while code == SQLITE_ROW { code = sqlite3_step(sqliteStatement) }
+            return code
         }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+        }
+        return collector.rows.map { ($0.rowid, $0.rank) }
     }
 
     /// Whether `query` has words, phrases or prefixes to rank by (else only labels).
