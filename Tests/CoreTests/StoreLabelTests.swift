@@ -48,6 +48,9 @@ struct StoreLabelTests {
         #expect(try paths("topic:sports OR lang:fr") == ["/in/fr.txt", "/in/sport.txt"])
         #expect(try paths("summit entity:NATO") == ["/in/en.txt"])
         #expect(try paths("entity:Lavrov") == ["/in/fr.txt"])
+        // A person is found by any whole word of the name, in any case and accents, not by a part
+        #expect(try paths("entity:SERGEÏ") == ["/in/fr.txt"])
+        #expect(try paths("entity:Lavr").isEmpty)
         #expect(try paths("entity:Nobody").isEmpty)
     }
 

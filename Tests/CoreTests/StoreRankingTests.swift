@@ -27,7 +27,7 @@ struct StoreRankingTests {
 
     static let queries = [
         "gouvernement", "government", "\"premier ministre\"", "\"prime minister\"", "gouv*", "bank OR marché",
-        "government -bank", "gouvernement lang:fr",
+        "government -bank", "gouvernement lang:fr", "\"prime minister\" -bank lang:en", "(bank OR markets) -leeds",
     ]
 
     func commit(_ name: String, title: String, text: String, language: String, sha: String = "1") throws {

@@ -1,14 +1,17 @@
-import Core
 import Foundation
+import GRDB
 import Testing
+
+@testable import Core
 
 /// The order of search results and what each carries, on a real archive in a temporary folder.
 struct StoreSearchTests {
+    let directory: String
     let store: Store
 
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString)")
-        store = try Store(stateDirectory: directory.path, create: true)
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString)").path
+        store = try Store(stateDirectory: directory, create: true)
     }
 
     /// Commits one file per article, in the order given (so later ones are newer).
@@ -76,5 +79,34 @@ struct StoreSearchTests {
         #expect(try search("bank lang:en after:2022-01-01").map(\.path) == ["/in/new.txt"])
         #expect(try search("lang:en before:2022-01-01").map(\.path) == ["/in/old.txt"])
         #expect(try search("bank lang:en").allSatisfy { $0.score > 0 })
+    }
+
+    @Test func filtersWorkOnAnArchiveUpgradedToTheirIndex() throws {
+        // Given dated articles from two sources, in an archive made to look older than the index
+        // of the filtered columns
+        var articles: [(String, String, String, String, String?)] = []
+        for (index, date) in ["2021-03-01", "2022-02-01", "2022-09-01", "2023-01-15"].enumerated() {
+            articles.append(("bank\(index).txt", "Bank \(index)", "The bank opened branch \(index).", "en", date))
+        }
+        try commit(articles)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE documents SET source = 'BBC News' WHERE path LIKE '%bank1.txt'")
+            try db.execute(sql: "DROP INDEX documents_filters")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-document-filters'")
+        }
+        // When it is opened again
+        let upgraded = try Store(stateDirectory: directory, create: false)
+        // Then it has the index, and the date and source filters narrow as before
+        let hasIndex = try upgraded.pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'documents_filters'")
+        }
+        #expect(hasIndex == true)
+        func paths(_ query: String) throws -> [String] {
+            try upgraded.search(SearchQuery(parsing: query)).map(\.path).sorted()
+        }
+        #expect(try paths("bank after:2022-01-01") == ["/in/bank1.txt", "/in/bank2.txt", "/in/bank3.txt"])
+        #expect(try paths("bank after:2022-01-01 before:2023-01-01") == ["/in/bank1.txt", "/in/bank2.txt"])
+        #expect(try paths("bank source:bbc") == ["/in/bank1.txt"])
+        #expect(try paths("lang:en before:2022-01-01") == ["/in/bank0.txt"])
     }
 }

@@ -8,7 +8,12 @@ import GRDBSQLite
 /// Same formula and constants as SQLite's `fts5Bm25Function` (k1 1.2, b 0.75, the IDF
 /// `log((N − n + 0.5) / (n + 0.5))` floored at 1e-6, phrase frequencies weighted per column, the
 /// length over all columns, lower is better), computed in the same order, so its ranks equal
-/// `bm25()`'s. Only for `documents_fts`, whose rowids ``DocumentLengths`` describes.
+/// `bm25()`'s. Only for `documents_fts`, whose rowids ``DocumentLengths`` describes. A phrase's IDF
+/// is computed when a row first has the phrase in a weighted column, not for every phrase up front:
+/// a phrase no row has there adds exactly 0 to every score, so its IDF is not needed.
+///
+/// After the weights, a query may pass a ``MatchCollector`` (bound with `sqlite3_bind_pointer`):
+/// the function then also keeps the best rows' matches, for their snippets.
 ///
 /// Chunks of lengths are read when a query first needs them. On a read-only connection (the
 /// pool's readers, where searches run) they are kept for the next queries as long as SQLite's data
@@ -45,20 +50,40 @@ enum BM25Ranking {
         @exclusivity(unchecked) var chunks: [[UInt16]?] = []
     }
 
-    /// What a query computes once: the IDF of each phrase, the average length, the weights, and the
-    /// statement that reads chunks. FTS5 keeps it with the query (`xSetAuxdata`).
+    /// What a query computes once: the IDF of each phrase (NaN until a row needs it), the average
+    /// length, the weights, and the statement that reads chunks. FTS5 keeps it with the query
+    /// (`xSetAuxdata`).
     final class QueryState {
         @exclusivity(unchecked) var idf: [Double] = []
         @exclusivity(unchecked) var averageLength = 0.0
         @exclusivity(unchecked) var weights: [Double] = []
         @exclusivity(unchecked) var frequencies: [Double] = []
         @exclusivity(unchecked) var cache = LengthCache()
+        /// The number of rows in the index.
+        var rowCount: Int64 = 0
+        /// Where to keep the best rows' matches, when the query asks for them.
+        @exclusivity(unchecked) var collector: MatchCollector?
         let connection: OpaquePointer?
         var chunkStatement: OpaquePointer?
 
         init(connection: OpaquePointer?) { self.connection = connection }
 
         deinit { sqlite3_finalize(chunkStatement) }
+
+        /// Sets the IDF of `phrase` as `fts5Bm25GetData` computes it, from the number of rows that
+        /// have the phrase; returns FTS5's error, if any.
+        ///
+        /// Wraps FTS5's `xQueryPhrase`, which walks every row having the phrase.
+        func computeIDF(of phrase: Int, api: Fts5ExtensionApi, fts: OpaquePointer?) -> Int32 {
+            var hits: Int64 = 0
+            let code = api.xQueryPhrase!(fts, Int32(phrase), &hits) { _, _, hits in
+                hits?.assumingMemoryBound(to: Int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            let value = log((Double(rowCount) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            idf[phrase] = value <= 0 ? 1e-6 : value
+            return code
+        }
 
         /// The length of the document `rowid`, or 0 when the table does not know it.
         func length(of rowid: Int64) -> UInt16 {
@@ -137,11 +162,23 @@ enum BM25Ranking {
         let k1 = 1.2
         let b = 0.75
         var score = 0.0
-        for index in state.idf.indices {
+        for index in state.frequencies.indices {
             let frequency = state.frequencies[index]
+            // A phrase not in the row's weighted columns adds exactly 0 (0 × IDF), so its IDF, a walk
+            // over every row that has it, waits for a row that needs it: a label's (weight 0) or an
+            // excluded word's (`-football`) is never computed.
+            guard frequency != 0 else { continue }
+            if state.idf[index].isNaN {
+                code = state.computeIDF(of: index, api: api, fts: fts)
+                guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+            }
             score +=
                 state.idf[index]
                 * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / state.averageLength)))
+        }
+        if let collector = state.collector {
+            code = collector.offer(rank: -1.0 * score, rowid: api.xRowid!(fts), api: api, fts: fts)
+            guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         }
         sqlite3_result_double(context, -1.0 * score)
     }
@@ -165,23 +202,23 @@ enum BM25Ranking {
             }
             state.cache = cache
         }
-        state.weights = (0..<Int(count)).map { sqlite3_value_double(values?[$0]) }
+        // A trailing pointer is a collector of the best rows' matches, not a weight.
+        var weights = Int(count)
+        if weights > 0, let pointer = sqlite3_value_pointer(values?[weights - 1], MatchCollector.pointerType) {
+            state.collector = Unmanaged<MatchCollector>.fromOpaque(pointer).takeUnretainedValue()
+            weights -= 1
+        }
+        state.weights = (0..<weights).map { sqlite3_value_double(values?[$0]) }
         var rows: Int64 = 0
         var tokens: Int64 = 0
         code = api.xRowCount!(fts, &rows)
         if code == SQLITE_OK { code = api.xColumnTotalSize!(fts, -1, &tokens) }
         state.averageLength = Double(tokens) / Double(rows)
-        let phrases = api.xPhraseCount!(fts)
-        state.frequencies = Array(repeating: 0, count: Int(phrases))
-        for phrase in 0..<phrases where code == SQLITE_OK {
-            var hits: Int64 = 0
-            code = api.xQueryPhrase!(fts, phrase, &hits) { _, _, hits in
-                hits?.assumingMemoryBound(to: Int64.self).pointee += 1
-                return SQLITE_OK
-            }
-            let idf = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
-            state.idf.append(idf <= 0 ? 1e-6 : idf)
-        }
+        state.rowCount = rows
+        let phrases = Int(api.xPhraseCount!(fts))
+        state.frequencies = Array(repeating: 0, count: phrases)
+        // Not known yet: see computeIDF(of:api:fts:).
+        state.idf = Array(repeating: .nan, count: phrases)
         return state
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// One search result.
 public struct SearchHit: Sendable, Codable, Equatable {
@@ -66,8 +67,10 @@ extension Store {
             let match = query.matchExpression(
                 languages: languages.isEmpty ? ["und"] : languages, entityIDs: { resolved[$0] ?? [$0] })
             guard let match else { return [] }
-            let ranked = try Self.rankedMatches(of: query, match: match, limit: limit, db: db)
-            return try Self.hits(for: ranked, match: match, db: db)
+            // The body's matches in the best rows, kept while ranking, make their snippets.
+            let collector = MatchCollector(limit: limit, column: 1)
+            let ranked = try Self.rankedMatches(of: query, match: match, limit: limit, collector: collector, db: db)
+            return try Self.hits(for: ranked, match: match, matches: Self.isRanked(query) ? collector : nil, db: db)
         }
     }
 
@@ -78,59 +81,121 @@ extension Store {
     /// tokenises the body again): those are for the few rows returned. Labels alone are answered
     /// in the index's own rowid order, newest first, which FTS5 walks backwards and stops after
     /// `limit` rows instead of scoring and sorting every match.
+    ///
+    /// A ranked query with a `collector` leaves the choice of the best rows to it: the ranking
+    /// function keeps the `limit` best, in this order, with their matches (see ``MatchCollector``),
+    /// so SQLite only has to call it on each match, not to sort them; without one, SQLite sorts.
     static func rankedMatches(
-        of query: SearchQuery, match: String, limit: Int, db: Database
+        of query: SearchQuery, match: String, limit: Int, collector: MatchCollector? = nil, db: Database
     ) throws -> [(id: Int64, rank: Double)] {
-        let isRanked = query.positiveTerms.contains { term in
+        let isRanked = isRanked(query)
+        let filtered = query.after != nil || query.before != nil || query.source != nil
+        // bm25() as FTS5 computes it, with the lengths of documents read in bulk (see BM25Ranking);
+        // the collector's pointer is the first parameter, bound below.
+        let rank = "\(BM25Ranking.name)(documents_fts, 5.0, 1.0, 0.0, ?)"
+        let isCollected = isRanked && collector != nil
+        var sql =
+            isCollected
+            ? "SELECT \(rank) FROM documents_fts"
+            : "SELECT documents_fts.rowid, \(isRanked ? rank : "0.0") AS relevance FROM documents_fts"
+        // The filters are on documents' columns; without them the index alone answers. With them,
+        // each match is looked up in the small index of those columns, not in the table, whose
+        // rows hold the texts (one page or more per row), and the matches drive the join.
+        if filtered {
+            sql += " CROSS JOIN documents d INDEXED BY documents_filters ON d.id = documents_fts.rowid"
+        }
+        sql += " WHERE documents_fts MATCH ?"
+        var arguments: StatementArguments = isRanked ? [nil, match] : [match]
+        appendFilters(of: query, to: &sql, arguments: &arguments)
+        if !isCollected {
+            sql +=
+                isRanked
+                ? " ORDER BY relevance, documents_fts.rowid DESC LIMIT ?"
+                : " ORDER BY documents_fts.rowid DESC LIMIT ?"
+            arguments += [limit]
+        }
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        guard isRanked, let collector else {
+            return try Row.fetchAll(statement).map { ($0[0], $0[1]) }
+        }
+        // GRDB binds values only: the pointer goes in by hand over the NULL placeholder, and is
+        // taken out again so that the cached statement keeps no pointer to the collector.
+        let sqliteStatement = statement.sqliteStatement
+        defer { sqlite3_bind_null(sqliteStatement, 1) }
+        // Stepped by hand: each row's value is of no use, only the collector's rows are.
+        let code = withExtendedLifetime(collector) {
+            sqlite3_bind_pointer(
+                sqliteStatement, 1, Unmanaged.passUnretained(collector).toOpaque(), MatchCollector.pointerType, nil)
+            defer { sqlite3_reset(sqliteStatement) }
+            var code = sqlite3_step(sqliteStatement)
+            while code == SQLITE_ROW { code = sqlite3_step(sqliteStatement) }
+            return code
+        }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+        }
+        return collector.rows.map { ($0.rowid, $0.rank) }
+    }
+
+    /// Whether `query` has words, phrases or prefixes to rank by (else only labels).
+    static func isRanked(_ query: SearchQuery) -> Bool {
+        query.positiveTerms.contains { term in
             if case .label = term { false } else { true }
         }
-        let filtered = query.after != nil || query.before != nil || query.source != nil
-        var sql = "SELECT documents_fts.rowid, "
-        // bm25() as FTS5 computes it, with the lengths of documents read in bulk (see BM25Ranking).
-        sql += isRanked ? "\(BM25Ranking.name)(documents_fts, 5.0, 1.0, 0.0)" : "0.0"
-        sql += " AS relevance FROM documents_fts"
-        // The filters are on documents' columns; without them the index alone answers.
-        if filtered { sql += " JOIN documents d ON d.id = documents_fts.rowid" }
-        sql += " WHERE documents_fts MATCH ?"
-        var arguments: StatementArguments = [match]
-        appendFilters(of: query, to: &sql, arguments: &arguments)
-        sql +=
-            isRanked
-            ? " ORDER BY relevance, documents_fts.rowid DESC LIMIT ?" : " ORDER BY documents_fts.rowid DESC LIMIT ?"
-        arguments += [limit]
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { ($0[0], $0[1]) }
     }
 
     /// The hits of `ranked`, in its order: each document's metadata and a snippet of its body
     /// around the matches of `match`.
-    static func hits(for ranked: [(id: Int64, rank: Double)], match: String, db: Database) throws -> [SearchHit] {
+    ///
+    /// The snippets come from the matches `matches` kept while ranking (see ``MatchSnippet``); a
+    /// query of labels alone has no match in the body, so its snippets are the start of the text.
+    /// A row the collector does not know (none should be missing) gets FTS5's `snippet()`.
+    static func hits(
+        for ranked: [(id: Int64, rank: Double)], match: String, matches: MatchCollector?, db: Database
+    ) throws -> [SearchHit] {
         guard !ranked.isEmpty else { return [] }
         // The ids are integers read from the archive, safe to inline.
         let idList = ranked.map { String($0.id) }.joined(separator: ",")
         var documents: [Int64: Row] = [:]
+        // The body as stored, bytes and all, as FTS5 reads it for its snippets.
         for row in try Row.fetchAll(
-            db, sql: "SELECT id, path, title, language, date, source, story_id FROM documents WHERE id IN (\(idList))")
+            db,
+            sql: """
+                SELECT id, path, title, language, date, source, story_id, CAST(body AS BLOB) AS body
+                FROM documents WHERE id IN (\(idList))
+                """)
         {
             documents[row["id"]] = row
         }
-        // One statement per hit, bound to its rowid: FTS5 then seeks to that row, where `rowid IN
-        // (…)` walked every match of the expression (all French articles for `lang:fr`).
-        let snippet = try db.cachedStatement(
-            sql: """
-                SELECT snippet(documents_fts, 1, '**', '**', '…', 24) FROM documents_fts
-                WHERE documents_fts MATCH ? AND rowid = ?
-                """)
-        var snippets: [Int64: String] = [:]
-        for (id, _) in ranked {
-            snippets[id] = try String.fetchOne(snippet, arguments: [match, id])
-        }
-        return ranked.compactMap { id, rank in
+        return try ranked.compactMap { id, rank in
             guard let row = documents[id] else { return nil }
+            let body = MatchSnippet(text: [UInt8]((row["body"] as Data?) ?? Data()))
+            let snippet: String
+            if let matches {
+                if let found = matches.matches(of: id) {
+                    snippet = body.text(matches: found, phraseCount: matches.phraseCount)
+                } else {
+                    snippet = try Self.snippet(of: id, match: match, db: db)
+                }
+            } else {
+                snippet = body.text(matches: [], phraseCount: 0)
+            }
             return SearchHit(
                 docID: id, path: row["path"], title: row["title"], language: row["language"], date: row["date"],
-                source: row["source"], score: rank == 0 ? 0 : -rank, snippet: snippets[id] ?? "",
-                storyID: row["story_id"])
+                source: row["source"], score: rank == 0 ? 0 : -rank, snippet: snippet, storyID: row["story_id"])
         }
+    }
+
+    /// FTS5's own snippet of the document `id` for `match`, which evaluates the query at that row.
+    static func snippet(of id: Int64, match: String, db: Database) throws -> String {
+        try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT snippet(documents_fts, 1, '**', '**', '…', 24) FROM documents_fts
+                    WHERE documents_fts MATCH ? AND rowid = ?
+                    """),
+            arguments: [match, id]) ?? ""
     }
 
     /// The languages of the archive's documents, from the language index: one seek per language
@@ -171,8 +236,16 @@ extension Store {
         let words = Analyzer.fold(name).split(separator: " ")
         guard !words.isEmpty else { return known.isEmpty ? [name] : known }
         // People's ids start with "person:": the key range visits them alone.
-        var sql = "SELECT id FROM entities WHERE id > 'person:' AND id < 'person;' AND kind = 'person'"
+        var sql = "SELECT id FROM entities WHERE id > 'person:' AND id < 'person;'"
         var arguments: StatementArguments = []
+        // Ids are folded, like the words: an id without a word as it stands cannot match, and
+        // instr() rules it out first, without building the string LIKE compares (most of the time
+        // of a walk over thousands of people). A word with LIKE's wildcards gets LIKE alone.
+        for word in words where !word.contains(where: { $0 == "%" || $0 == "_" }) {
+            sql += " AND instr(id, ?) > 0"
+            arguments += [String(word)]
+        }
+        sql += " AND kind = 'person'"
         for word in words {
             sql += " AND ('-' || substr(id, 8) || '-') LIKE ?"
             arguments += ["%-" + word + "-%"]

@@ -150,6 +150,9 @@ public struct Store: Sendable {
         migrator.registerMigration("v7-document-lengths") { db in
             try migrateToDocumentLengths(db)
         }
+        migrator.registerMigration("v8-document-filters") { db in
+            try migrateToFilterIndex(db)
+        }
         return migrator
     }
 
