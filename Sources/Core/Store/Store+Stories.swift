@@ -147,21 +147,34 @@ extension Store {
                 openStories.setVersion(version, of: story, ifCurrentAt: dataVersion)
             }
         }
-        var result: [StoredCandidate] = []
-        result.reserveCapacity(stories.count)
+        var records: [Int64: [UInt8]] = [:]
+        var uncached: [Int64] = []
         for story in stories {
             guard let version = versions[story] else { continue }
             if let record = profiles.record(story, version: version) {
-                result.append(StoredCandidate(story: story, version: version, record: record))
-                continue
+                records[story] = record
+            } else {
+                uncached.append(story)
             }
-            guard let data = try db.cachedData(sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story])
-            else { continue }
-            let record = [UInt8](data)
-            profiles.store(record, story: story, version: version)
-            result.append(StoredCandidate(story: story, version: version, record: record))
         }
-        return result
+        // The records the cache lacks in one statement, not one each: at 20,000 stories the cache
+        // misses often, and a statement per story was 6% of an ingest.
+        if !uncached.isEmpty {
+            let marks = Array(repeating: "?", count: uncached.count).joined(separator: ",")
+            for row in try db.cachedRows(
+                sql: "SELECT id, profile FROM stories WHERE id IN (\(marks))", arguments: StatementArguments(uncached))
+            {
+                let story: Int64 = row["id"]
+                guard let version = versions[story], let data: Data = row["profile"] else { continue }
+                let record = [UInt8](data)
+                profiles.store(record, story: story, version: version)
+                records[story] = record
+            }
+        }
+        return stories.compactMap { story in
+            guard let version = versions[story], let record = records[story] else { return nil }
+            return StoredCandidate(story: story, version: version, record: record)
+        }
     }
 
     /// A story's profile, from the cache when it holds the stored version, else decoded.
