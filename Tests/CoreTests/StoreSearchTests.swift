@@ -15,18 +15,8 @@ struct StoreSearchTests {
     }
 
     /// Commits one file per article, in the order given (so later ones are newer).
-    func commit(_ articles: [(name: String, title: String, text: String, language: String, date: String?)]) throws {
-        for entry in articles {
-            var article = Article(
-                title: entry.title, text: entry.text, language: entry.language, languageConfidence: 0.9,
-                format: "text")
-            article.date = entry.date
-            _ = try store.commit([
-                FileOutcome(
-                    path: "/in/" + entry.name, sha256: entry.name, size: 1, modificationTime: 1,
-                    result: .articles([article]))
-            ])
-        }
+    func commit(_ articles: [TestArticle]) throws {
+        try store.commitEach(articles)
     }
 
     func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {

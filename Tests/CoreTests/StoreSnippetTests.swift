@@ -16,7 +16,7 @@ struct StoreSnippetTests {
 
     /// Long and short texts in both languages: matches at the start, the end and the middle, in
     /// several sentences, repeated, next to each other, and before a sentence break.
-    static let articles: [(name: String, title: String, text: String, language: String, date: String?)] = [
+    static let articles: [TestArticle] = [
         (
             "long-en.txt", "Election night",
             "Voters went to the polls on a cold morning. Turnout was high in the north and lower in the "
@@ -57,7 +57,7 @@ struct StoreSnippetTests {
     ]
 
     /// Two articles of the same length with the word once: equal scores, the newer first.
-    static let ties: [(name: String, title: String, text: String, language: String, date: String?)] = [
+    static let ties: [TestArticle] = [
         ("tie1.txt", "Harbour news", "The harbour opened early today.", "en", nil),
         ("tie2.txt", "Harbour views", "The harbour closed late today.", "en", nil),
     ]
@@ -70,17 +70,7 @@ struct StoreSnippetTests {
     ]
 
     func commitAll() throws {
-        for entry in Self.articles + Self.ties {
-            var article = Article(
-                title: entry.title, text: entry.text, language: entry.language, languageConfidence: 0.9,
-                format: "text")
-            article.date = entry.date
-            _ = try store.commit([
-                FileOutcome(
-                    path: "/in/" + entry.name, sha256: entry.name, size: 1, modificationTime: 1,
-                    result: .articles([article]))
-            ])
-        }
+        try store.commitEach(Self.articles + Self.ties)
     }
 
     /// FTS5's snippet of each row matching `match`, by id.
