@@ -45,7 +45,10 @@ struct StoryKeyIndex {
     /// - Parameter lastSeen: when an open story was last seen (seconds since 1970); nil for a story
     ///   out of the window.
     func candidates(for keys: [String], perKey: Int, limit: Int, lastSeen: (Int64) -> Double?) -> [Int64] {
-        var hits: [Int64: (count: Int, lastSeen: Double)] = [:]
+        // Per story found: under how many keys, and when it was last seen (nil: out of the window).
+        // `lastSeen` is asked once per story, not once per key it is found under, and the count
+        // goes up in place: at 20,000 open stories this walk was 8% of an ingest.
+        var found: [Int64: (count: Int, lastSeen: Double?)] = [:]
         for key in keys {
             guard let list = postings[StableHash.of(key)] else { continue }
             var seen = Set<Int64>()
@@ -53,11 +56,12 @@ struct StoryKeyIndex {
             while position > 0, seen.count < perKey {
                 position -= 1
                 let (story, generation) = list[position]
-                guard generations[story] == generation, seen.insert(story).inserted,
-                    let date = lastSeen(story)
-                else { continue }
-                hits[story] = ((hits[story]?.count ?? 0) + 1, date)
+                guard generations[story] == generation, seen.insert(story).inserted else { continue }
+                found[story, default: (0, lastSeen(story))].count += 1
             }
+        }
+        let hits = found.compactMap { story, hit in
+            hit.lastSeen.map { (key: story, value: (count: hit.count, lastSeen: $0)) }
         }
         let ranked = hits.sorted { lhs, rhs in
             if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
