@@ -177,6 +177,7 @@ extension Store {
         let entities = LabelJSON.text(of: article.entities)
         let id: Int64
         let kind: StoredEvent.Kind
+        var placement: PlacedStory?
         if let existing {
             id = existing["id"]
             if existing["title"] == article.title && existing["body"] == article.text
@@ -199,35 +200,42 @@ extension Store {
                     article.date, article.source, outcome.sha256, time, topics, article.topicsNote, entities, tags, id,
                 ])
             kind = .updated
+            if let features = article.storyFeatures {
+                if let story = existing["story_id"] as Int64? {
+                    // A rewritten article stays in its story; copies are compared with its new text.
+                    try remember(features.fingerprint, documentID: id, story: story, time: time, db: db)
+                    placement = PlacedStory(storyID: story, duplicateOf: existing["duplicate_of"])
+                } else {
+                    placement = try placeInStory(
+                        documentID: id, title: article.title, features: features, time: time,
+                        span: article.date.flatMap(EventSpan.init(isoDate:)), db: db)
+                }
+                try db.executeCached(
+                    sql: "UPDATE documents SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                    arguments: [placement?.storyID, placement?.duplicateOf, id])
+            }
         } else {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO documents (path, item, title, body, language, language_confidence, format, date,
-                        source, sha256, ingested_at, updated_at, topics, topics_note, entities, tags)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    outcome.path, article.item, article.title, article.text, article.language,
-                    article.languageConfidence, article.format, article.date, article.source, outcome.sha256, time,
-                    time, topics, article.topicsNote, entities, tags,
-                ])
-            id = db.lastInsertedRowID
-            kind = .ingested
-        }
-        var placement: PlacedStory?
-        if let features = article.storyFeatures {
-            if let existing, let story = existing["story_id"] as Int64? {
-                // A rewritten article stays in its story; copies are compared with its new text.
-                try remember(features.fingerprint, documentID: id, story: story, time: time, db: db)
-                placement = PlacedStory(storyID: story, duplicateOf: existing["duplicate_of"])
-            } else {
-                placement = try placeInStory(
+            // Placed before its row is written, under the id the row will get: the row goes in
+            // once, story included. Updated afterwards, the row (body and all) was written twice.
+            id = try Self.nextDocumentID(db)
+            placement = try article.storyFeatures.map { features in
+                try placeInStory(
                     documentID: id, title: article.title, features: features, time: time,
                     span: article.date.flatMap(EventSpan.init(isoDate:)), db: db)
             }
             try db.executeCached(
-                sql: "UPDATE documents SET story_id = ?, duplicate_of = ? WHERE id = ?",
-                arguments: [placement?.storyID, placement?.duplicateOf, id])
+                sql: """
+                    INSERT INTO documents (id, path, item, title, body, language, language_confidence, format, date,
+                        source, sha256, ingested_at, updated_at, topics, topics_note, entities, tags, story_id,
+                        duplicate_of)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, outcome.path, article.item, article.title, article.text, article.language,
+                    article.languageConfidence, article.format, article.date, article.source, outcome.sha256, time,
+                    time, topics, article.topicsNote, entities, tags, placement?.storyID, placement?.duplicateOf,
+                ])
+            kind = .ingested
         }
         let isDuplicate = kind == .ingested && placement?.duplicateOf != nil
         index.add(id: id, article: article, tags: tags)
@@ -238,6 +246,17 @@ extension Store {
             duplicateOf: isDuplicate ? placement?.duplicateOf : nil,
             extraFields: article.note.map { ["NEWSDROP_NOTE": $0] } ?? [:])
         events.append(try record(event, time: time, db: db))
+    }
+
+    /// The id SQLite would give the next document: one more than the largest ever used (the table
+    /// is `AUTOINCREMENT`, so ids of removed documents are not used again).
+    static func nextDocumentID(_ db: Database) throws -> Int64 {
+        let largest = try db.cachedInt64(
+            sql: """
+                SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0),
+                           coalesce((SELECT max(id) FROM documents), 0))
+                """, arguments: [])
+        return (largest ?? 0) + 1
     }
 
     /// Deletes the documents of `path` whose item is not in `kept`, each with a `removed` event.
