@@ -13,8 +13,7 @@ struct PreparedIndexTermsTests {
     ]
 
     func store() throws -> Store {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("prepared-\(UUID().uuidString)")
-        return try Store(stateDirectory: directory.path, create: true)
+        try Store.temporary("prepared")
     }
 
     func seedOutcomes(prepared: Bool) throws -> [FileOutcome] {

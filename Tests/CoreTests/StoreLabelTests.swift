@@ -7,8 +7,7 @@ struct StoreLabelTests {
     let store: Store
 
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID().uuidString)")
-        store = try Store(stateDirectory: directory.path, create: true)
+        store = try Store.temporary("labels")
     }
 
     static let nato = Entity(id: "NATO", name: "NATO", kind: .organisation)

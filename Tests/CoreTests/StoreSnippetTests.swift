@@ -10,8 +10,7 @@ struct StoreSnippetTests {
     let store: Store
 
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snippet-\(UUID().uuidString)")
-        store = try Store(stateDirectory: directory.path, create: true)
+        store = try Store.temporary("snippet")
     }
 
     /// Long and short texts in both languages: matches at the start, the end and the middle, in

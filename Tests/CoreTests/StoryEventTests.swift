@@ -10,8 +10,7 @@ struct StoryEventTests {
     let store: Store
 
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("events-\(UUID().uuidString)")
-        store = try Store(stateDirectory: directory.path, create: true)
+        store = try Store.temporary("events")
     }
 
     /// `article` dated `date`, with its story features, as the file `name`.
