@@ -38,36 +38,62 @@ struct DateToken: Equatable {
 
     /// Splits `text` into tokens; words longer than 16 letters are kept only as placeholders,
     /// since no month or day name is that long.
+    ///
+    /// Reads the UTF-8 bytes: an ASCII byte is classified by range, and a word is folded from its
+    /// bytes once it ends. Appending scalar by scalar to a string and folding it again made the
+    /// date search 5% of an ingest's CPU, for the top 1,500 characters of each article.
     static func tokens(in text: Substring) -> [DateToken] {
+        var text = text
+        return text.withUTF8 { tokens(inUTF8: $0) }
+    }
+
+    private static func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [DateToken] {
         var tokens: [DateToken] = []
+        tokens.reserveCapacity(bytes.count / 4)
         var isSpaced = true
-        var word = String.UnicodeScalarView()
         var number = 0
         var digits = 0
+        // The word being read: its bytes, how many scalars, whether all ASCII, its first scalar.
+        var wordStart = 0
+        var wordEnd = 0
+        var wordScalars = 0
+        var wordIsASCII = true
+        var wordFirst: Unicode.Scalar = " "
         func flush() {
             if digits > 0 {
                 tokens.append(DateToken(kind: .number(number, digits: digits), isSpaced: isSpaced))
                 isSpaced = false
-            } else if !word.isEmpty {
-                let folded = word.count > 16 ? "" : fold(word)
+            } else if wordScalars > 0 {
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
+                let folded = wordScalars > 16 ? "" : wordIsASCII ? foldASCII(word) : foldingEachScalar(word)
                 let isCapitalized =
-                    word.first.map { $0.isASCII ? (0x41...0x5A).contains($0.value) : $0.properties.isUppercase } == true
+                    wordFirst.isASCII ? (0x41...0x5A).contains(wordFirst.value) : wordFirst.properties.isUppercase
                 tokens.append(DateToken(kind: .word(folded), isSpaced: isSpaced, isCapitalized: isCapitalized))
                 isSpaced = false
             }
-            word = String.UnicodeScalarView()
+            wordScalars = 0
+            wordIsASCII = true
             number = 0
             digits = 0
         }
-        for scalar in text.unicodeScalars {
-            if ("0"..."9").contains(scalar) {
-                if !word.isEmpty { flush() }
+        var index = 0
+        while index < bytes.count {
+            let start = index
+            let scalar = decodeScalar(bytes, at: &index)
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                if wordScalars > 0 { flush() }
                 // Long digit runs are not dates; saturating keeps the arithmetic safe.
                 number = min(number * 10 + Int(scalar.value - 48), 100_000_000_000_000)
                 digits += 1
             } else if isLetter(scalar) {
                 if digits > 0 { flush() }
-                word.append(scalar)
+                if wordScalars == 0 {
+                    wordStart = start
+                    wordFirst = scalar
+                }
+                wordEnd = index
+                wordScalars += 1
+                wordIsASCII = wordIsASCII && scalar.isASCII
             } else {
                 flush()
                 if scalar.isASCII
@@ -82,6 +108,22 @@ struct DateToken: Equatable {
         }
         flush()
         return tokens
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8, moving `index` past it.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Unicode.Scalar {
+        let lead = bytes[index]
+        guard lead >= 0x80 else {
+            index += 1
+            return Unicode.Scalar(lead)
+        }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<min(length, bytes.count - index) {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        index = min(index + length, bytes.count)
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Whether `scalar` belongs in a word: a letter or a combining mark. ASCII is decided by range,
@@ -99,23 +141,25 @@ struct DateToken: Equatable {
     /// through the index's table; Foundation's `folding(options:locale:)` did the same at 1.5% of
     /// an ingest's CPU.
     static func fold(_ word: String.UnicodeScalarView) -> String {
-        guard word.allSatisfy(\.isASCII) else { return foldingEachScalar(word) }
-        // Written in place: a word of up to 15 letters becomes a small string with no allocation.
-        return String(unsafeUninitializedCapacity: word.count) { buffer in
-            var count = 0
-            for scalar in word {
-                let byte = UInt8(scalar.value)
-                buffer[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-                count += 1
+        var word = String(word)
+        return word.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? foldASCII(bytes) : foldingEachScalar(bytes) }
+    }
+
+    /// An ASCII word lower-cased, written in place: a word of up to 15 letters becomes a small
+    /// string with no allocation.
+    private static func foldASCII(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (offset, byte) in word.enumerated() {
+                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
             }
-            return count
+            return word.count
         }
     }
 
-    private static func foldingEachScalar(_ word: String.UnicodeScalarView) -> String {
+    private static func foldingEachScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var folded = String.UnicodeScalarView()
         ScalarFolding.table.withUnsafeBufferPointer { table in
-            for scalar in word {
+            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
                 let fold = ScalarFolding.fold(scalar.value, table: table)
                 switch fold.kind {
                 case .droppedMark, .joiner: continue
