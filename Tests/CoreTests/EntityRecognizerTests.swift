@@ -65,4 +65,15 @@ struct EntityRecognizerTests {
     func searchValuesResolveToIDs(name: String, expected: [String]) {
         #expect(recognizer.ids(forName: name) == expected)
     }
+
+    /// Story keys ask whether a capitalised word names a place or an organisation: the answer is
+    /// whether the first id the word resolves to is not a person's, for every kind of word.
+    @Test(arguments: [
+        "OTAN", "Russie", "Kremlin", "Moscou", "Kyiv", "ru", "city:kyiv", "person:sergei-lavrov", "Lavrov",
+        "Zakharova", "Washington", "Monday", "Les", " Ukraine ", "", "Москва", "Biden", "Bruxelles", "Union",
+    ])
+    func aPlaceOrOrganisationIsTheFirstIDOfAWordThatIsNoPerson(word: String) {
+        let first = recognizer.ids(forName: word).first
+        #expect(recognizer.isKnownPlaceOrOrganisation(word) == (first.map { !$0.hasPrefix("person:") } ?? false))
+    }
 }

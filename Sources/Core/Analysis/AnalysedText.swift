@@ -18,6 +18,9 @@ public struct AnalysedText: Sendable {
         /// The index term: the fold stemmed in the text's language, or the fold when the language
         /// has no stemmer or the word is a number.
         public var term: String
+        /// ``StableHash`` of the term: what the topic vocabulary and the rarity table look the word
+        /// up by, hashed once here instead of once per table.
+        public var termHash: UInt64
         /// The byte offsets of the word in the UTF-8 of the text, end excluded.
         public var range: Range<Int>
         /// Whether the fold is one of the language's stop words.
@@ -49,7 +52,8 @@ public struct AnalysedText: Sendable {
                 let isOwnTerm = term.baseAddress == folded.baseAddress && term.count == folded.count
                 words.append(
                     Word(
-                        folded: fold, term: isOwnTerm ? fold : String(decoding: term, as: UTF8.self), range: range,
+                        folded: fold, term: isOwnTerm ? fold : String(decoding: term, as: UTF8.self),
+                        termHash: StableHash.of(bytes: term), range: range,
                         isStopWord: stopWords?.contains(folded) ?? false))
                 return true
             }

@@ -26,19 +26,42 @@ extension EntityRecognizer {
         if let entry = gazetteer.entryByID[lowercased] { add(gazetteer.entries[Int(entry)].id) }
         if lowercased.hasPrefix("person:") { add(lowercased) }
 
+        let (tokens, folded) = Self.nameTokens(of: trimmed, folding: true)
+        if let entry = gazetteer.entry(named: tokens) { add(gazetteer.entries[Int(entry)].id) }
+        if ids.isEmpty, !folded.isEmpty { add(PersonName.id(folded: folded)) }
+        return ids
+    }
+
+    /// Whether the first of ``ids(forName:)`` is a gazetteer entry other than a person: what story
+    /// keys ask of every capitalised word ("Russie", "Kremlin"), answered without building the
+    /// person id that a word the gazetteer does not know would get (2% of an ingest's CPU).
+    public func isKnownPlaceOrOrganisation(_ name: String) -> Bool {
+        let trimmed = Self.hasNoEdgeSpace(name) ? name : name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return false }
+        let lowercased = trimmed.lowercased()
+        if let entry = gazetteer.entryByID[lowercased] {
+            return !gazetteer.entries[Int(entry)].id.hasPrefix("person:")
+        }
+        if lowercased.hasPrefix("person:") { return false }
+        guard let entry = gazetteer.entry(named: Self.nameTokens(of: trimmed, folding: false).tokens) else {
+            return false
+        }
+        return !gazetteer.entries[Int(entry)].id.hasPrefix("person:")
+    }
+
+    /// The name tokens of `name`, with their folded words when `folding`.
+    private static func nameTokens(of name: String, folding: Bool) -> (tokens: [NameToken], folded: [String]) {
         var tokens: [NameToken] = []
         var folded: [String] = []
-        var text = trimmed
+        var text = name
         NameFolding.table.withUnsafeBufferPointer { table in
             let scanner = NameScanner(table: table)
             text.withUTF8 { bytes in
                 scanner.scan(bytes, into: &tokens)
-                folded = tokens.map { scanner.foldedWord(bytes, from: Int($0.start), to: Int($0.end)) }
+                if folding { folded = tokens.map { scanner.foldedWord(bytes, from: Int($0.start), to: Int($0.end)) } }
             }
         }
-        if let entry = gazetteer.entry(named: tokens) { add(gazetteer.entries[Int(entry)].id) }
-        if ids.isEmpty, !folded.isEmpty { add(PersonName.id(folded: folded)) }
-        return ids
+        return (tokens, folded)
     }
 
     /// Whether `name` starts and ends with a printable ASCII character, so that trimming white

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The features a topic model sees in an article: stemmed words, optionally pairs of adjacent words,
 /// and optionally the character n-grams of the words.
 ///
@@ -52,6 +54,55 @@ struct TopicFeatures: Sendable, Equatable {
     /// The features of an example.
     func counts(of example: LabeledExample) -> [String: Double] {
         counts(title: example.title, text: example.text, analyzer: Analyzer(language: example.language))
+    }
+
+    /// The TF-IDF vector of an article analysed already, the same as `vocabulary.vector(counts(…))`
+    /// to the last bit, with whether the article had any feature at all; nil when this
+    /// vocabulary or these features (character n-grams) can only be counted by string.
+    ///
+    /// Looks each word and bigram up by hash (``AnalysedText/Word/termHash``) and adds its weight to
+    /// the feature's index, never building a bigram's string nor hashing a term again: counting by
+    /// string was 5% of an ingest's CPU.
+    func vector(
+        title: AnalysedText, text: AnalysedText, in vocabulary: TopicVocabulary
+    ) -> (vector: SparseVector, hasFeatures: Bool)? {
+        guard characterGrams == nil, let hashed = vocabulary.hashedIndex else { return nil }
+        // (index << 32 | position, weight): sorted, a feature's weights are summed in the order of
+        // its occurrences, as the dictionary of counts sums them.
+        var occurrences: [(key: UInt64, weight: Double)] = []
+        occurrences.reserveCapacity((title.words.count + text.words.count) * (usesBigrams ? 2 : 1))
+        var hasFeatures = false
+        for (part, weight) in [(title, titleWeight), (text, 1)] {
+            var previous: UInt64?
+            for word in part.words where !word.isStopWord {
+                hasFeatures = true
+                if let index = hashed[word.termHash] {
+                    occurrences.append((UInt64(UInt32(index)) << 32 | UInt64(occurrences.count), weight))
+                }
+                if usesBigrams, let previous,
+                    let index = hashed[TopicVocabulary.bigramHash(previous, word.termHash)]
+                {
+                    occurrences.append((UInt64(UInt32(index)) << 32 | UInt64(occurrences.count), weight))
+                }
+                previous = word.termHash
+            }
+        }
+        occurrences.sort { $0.key < $1.key }
+        var entries: [(Int32, Float)] = []
+        entries.reserveCapacity(occurrences.count)
+        var start = 0
+        while start < occurrences.count {
+            let index = occurrences[start].key >> 32
+            var count = 0.0
+            var end = start
+            while end < occurrences.count, occurrences[end].key >> 32 == index {
+                count += occurrences[end].weight
+                end += 1
+            }
+            entries.append((Int32(index), Float(1 + log(count)) * vocabulary.idf[Int(index)]))
+            start = end
+        }
+        return (TopicVocabulary.unitVector(entries), hasFeatures)
     }
 
     private func add(

@@ -48,11 +48,17 @@ public struct TopicModel: Sendable, Equatable {
         guard title.language == code, text.language == code else {
             return classify(title: title.text, text: text.text, language: code)
         }
-        let counts = classifier.features.counts(title: title, text: text)
-        let vector = classifier.vocabulary.vector(counts)
+        let vector: SparseVector
+        let hasFeatures: Bool
+        if let hashed = classifier.features.vector(title: title, text: text, in: classifier.vocabulary) {
+            (vector, hasFeatures) = hashed
+        } else {
+            let counts = classifier.features.counts(title: title, text: text)
+            (vector, hasFeatures) = (classifier.vocabulary.vector(counts), !counts.isEmpty)
+        }
         guard !vector.isEmpty else {
             let reason =
-                counts.isEmpty
+                !hasFeatures
                 ? "the article has no words to classify"
                 : "no word of the article is known to the '\(code)' topic model"
             return .unavailable(reason: reason)

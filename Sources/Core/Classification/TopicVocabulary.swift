@@ -20,6 +20,11 @@ struct TopicVocabulary: Equatable {
     /// The index of each feature in ``terms``.
     let index: [String: Int32]
 
+    /// The index of each word and bigram feature by ``featureHash(of:)``: what classifying looks
+    /// words up by (``TopicFeatures/vector(title:text:in:)``). Nil when two features' hashes
+    /// collide, where only ``index`` can tell them apart.
+    let hashedIndex: HashValueMap<Int32>?
+
     /// Creates a vocabulary from its features and their weights, as read from a model file.
     init(terms: [String], idf: [Float]) {
         self.terms = terms
@@ -28,6 +33,32 @@ struct TopicVocabulary: Equatable {
         index.reserveCapacity(terms.count)
         for (position, term) in terms.enumerated() { index[term] = Int32(position) }
         self.index = index
+        var hashed = HashValueMap<Int32>(minimumCapacity: terms.count)
+        var collides = false
+        for (position, term) in terms.enumerated() where term.first != Character(CharacterGrams.marker) {
+            let hash = Self.featureHash(of: term)
+            if hashed[hash] != nil { collides = true }
+            hashed[hash] = Int32(position)
+        }
+        hashedIndex = collides ? nil : hashed
+    }
+
+    /// Two vocabularies are equal when their features and weights are: the hashed index follows.
+    static func == (left: TopicVocabulary, right: TopicVocabulary) -> Bool {
+        left.terms == right.terms && left.idf == right.idf
+    }
+
+    /// The hash a word or bigram feature is looked up by: the term's ``StableHash``, or for a
+    /// bigram ("prime minist") ``bigramHash(_:_:)`` of its two terms' hashes.
+    static func featureHash(of feature: String) -> UInt64 {
+        let parts = feature.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return StableHash.of(feature) }
+        return bigramHash(StableHash.of(String(parts[0])), StableHash.of(String(parts[1])))
+    }
+
+    /// The hash of the bigram of two terms with hashes `first` and `second` (order matters).
+    static func bigramHash(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        StableHash.mix(first &* 0x9e37_79b9_7f4a_7c15 ^ second)
     }
 
     /// Chooses the features of the training documents `counts`.
@@ -63,7 +94,12 @@ struct TopicVocabulary: Equatable {
             entries.append((position, Float(1 + log(count)) * idf[Int(position)]))
         }
         entries.sort { $0.0 < $1.0 }
-        // Summed in index order, so the same document always gets the very same floats.
+        return Self.unitVector(entries)
+    }
+
+    /// The unit-length vector of `entries`, sorted by index. Summed in index order, so the same
+    /// document always gets the very same floats.
+    static func unitVector(_ entries: [(Int32, Float)]) -> SparseVector {
         let length = entries.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
         guard length > 0 else { return SparseVector() }
         return SparseVector(indices: entries.map(\.0), values: entries.map { $0.1 / length })

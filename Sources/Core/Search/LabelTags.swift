@@ -20,7 +20,20 @@ public enum LabelTags {
     }
 
     /// `value` folded to one word: "person:sergei-lavrov" → "personsergeilavrov".
+    ///
+    /// The folded words written one after the other into one buffer: the same as joining
+    /// `Analyzer.fold(value)`'s words, without the arrays of strings between (the tags of every
+    /// article are built in the write transaction).
     static func squeezed(_ value: String) -> String {
-        Analyzer.fold(value).split(separator: " ").joined()
+        var value = value
+        var squeezed: [UInt8] = []
+        value.withUTF8 { bytes in
+            squeezed.reserveCapacity(bytes.count)
+            Analyzer(language: "und").forEachTerm(inUTF8: bytes) { term, _ in
+                squeezed.append(contentsOf: term)
+                return true
+            }
+        }
+        return String(decoding: squeezed, as: UTF8.self)
     }
 }

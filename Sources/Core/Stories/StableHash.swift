@@ -35,6 +35,13 @@ struct StableHash {
         return hash.value
     }
 
+    /// The hash of UTF-8 bytes: the same as ``of(_:)`` of the string they encode.
+    static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = StableHash()
+        for byte in bytes { hash.state = (hash.state ^ UInt64(byte)) &* prime }
+        return hash.value
+    }
+
     /// Adds the UTF-8 bytes of `string`, as `combine(string.utf8)` does, read as one buffer rather
     /// than through the string's index (placement and fingerprints hash thousands of words).
     mutating func combine(_ string: String) {

@@ -70,9 +70,7 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
             self.init(article: article, rarity: rarity, recognizer: recognizer)
             return
         }
-        let isKnownName: (String) -> Bool = { word in
-            recognizer?.ids(forName: word).first.map { !$0.hasPrefix("person:") } ?? false
-        }
+        let isKnownName: (String) -> Bool = { word in recognizer?.isKnownPlaceOrOrganisation(word) ?? false }
         let (keyCounts, nameWords) = StoryKeys.extract(from: article, body: text, isKnownName: isKnownName)
         let keyRarity = rarity.scope(TermRarity.keyScope)
         var keyWeights: [String: Double] = [:]
@@ -82,19 +80,10 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
         }
         let analyzer = Analyzer(language: article.language)
         // Entity names are keys already: as terms they would count twice, and they say who, not what.
-        var counts: [String: Int] = [:]
-        counts.reserveCapacity(title.words.count + text.words.count / 2)  // no rehashing as it grows
-        for term in title.contentTerms { counts[term, default: 0] += 2 }
-        for term in text.contentTerms { counts[term, default: 0] += 1 }
-        // Removed from the counts: a few names, instead of a set lookup for each of 200 terms.
-        for stem in analyzer.terms(in: nameWords.joined(separator: " ")) { counts.removeValue(forKey: stem) }
-        let termRarity = rarity.scope(article.language)
-        var termWeights: [(key: String, value: Double)] = []
-        termWeights.reserveCapacity(counts.count)
-        for (term, count) in counts where term.utf8.count >= 2 {
-            guard !term.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }  // numbers are keys
-            termWeights.append((term, (1 + log(Double(count))) * termRarity.weight(of: term)))
-        }
+        var nameStems = HashValueSet(minimumCapacity: nameWords.count)
+        for stem in analyzer.terms(in: nameWords.joined(separator: " ")) { nameStems.insert(StableHash.of(stem)) }
+        let termWeights = Self.termWeights(
+            title: title.words, text: text.words, skipping: nameStems, rarity: rarity.scope(article.language))
         let terms = Self.heaviest(termWeights, count: Self.maximumTerms)
         let keys = Self.heaviest(keyWeights, count: Self.maximumKeys)
         var candidates = keys.prefix(12).map(\.key)
@@ -104,6 +93,48 @@ public struct StoryFeatures: Sendable, Equatable, Codable {
         self.init(
             language: article.language, terms: Self.unitVector(terms), keys: Self.unitVector(keys),
             candidateKeys: candidates, fingerprint: DuplicateFingerprint(body: text))
+    }
+
+    /// Each content term of the title and the text, but those whose hash is in `skipped` and
+    /// numbers (keys already) and one-letter terms, weighted (1 + ln tf) × idf, where a title
+    /// occurrence counts twice.
+    ///
+    /// Terms are counted by the hash the analysis gave them: their occurrences sorted by hash,
+    /// then summed run by run. A dictionary of term strings hashed every term again (3% of an
+    /// ingest's CPU, with the rarity table's lookups by string).
+    static func termWeights(
+        title: [AnalysedText.Word], text: [AnalysedText.Word], skipping skipped: HashValueSet, rarity: TermRarity.Scope
+    ) -> [(key: String, value: Double)] {
+        // (hash, count, position): a position past the title's words is in the text.
+        var occurrences: [(hash: UInt64, count: Int32, position: Int32)] = []
+        occurrences.reserveCapacity(title.count + text.count)
+        for (position, word) in title.enumerated() where !word.isStopWord {
+            occurrences.append((word.termHash, 2, Int32(position)))
+        }
+        for (position, word) in text.enumerated() where !word.isStopWord {
+            occurrences.append((word.termHash, 1, Int32(title.count + position)))
+        }
+        occurrences.sort { $0.hash < $1.hash }
+        var weights: [(key: String, value: Double)] = []
+        weights.reserveCapacity(occurrences.count / 2)
+        var start = 0
+        while start < occurrences.count {
+            let hash = occurrences[start].hash
+            var count: Int32 = 0
+            var end = start
+            while end < occurrences.count, occurrences[end].hash == hash {
+                count += occurrences[end].count
+                end += 1
+            }
+            let position = Int(occurrences[start].position)
+            start = end
+            let term = position < title.count ? title[position].term : text[position - title.count].term
+            guard !skipped.contains(hash), term.utf8.count >= 2,
+                !term.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })  // numbers are keys
+            else { continue }
+            weights.append((term, (1 + log(Double(count))) * rarity.weight(ofHash: hash)))
+        }
+        return weights
     }
 
     /// The `count` heaviest entries with a positive weight, heaviest first, ties by key so the
