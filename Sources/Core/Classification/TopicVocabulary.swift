@@ -51,9 +51,13 @@ struct TopicVocabulary: Equatable {
     /// The hash a word or bigram feature is looked up by: the term's ``StableHash``, or for a
     /// bigram ("prime minist") ``bigramHash(_:_:)`` of its two terms' hashes.
     static func featureHash(of feature: String) -> UInt64 {
-        let parts = feature.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { return StableHash.of(feature) }
-        return bigramHash(StableHash.of(String(parts[0])), StableHash.of(String(parts[1])))
+        var feature = feature
+        return feature.withUTF8 { bytes in
+            guard let space = bytes.firstIndex(of: 0x20) else { return StableHash.of(bytes: bytes) }
+            return bigramHash(
+                StableHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[..<space])),
+                StableHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[(space + 1)...])))
+        }
     }
 
     /// The hash of the bigram of two terms with hashes `first` and `second` (order matters).

