@@ -22,3 +22,24 @@ struct HashValueSetTests {
         }
     }
 }
+
+/// The vocabularies' map of term hashes answers as a `Dictionary<UInt64, Int32>` would.
+struct HashValueMapTests {
+    @Test(arguments: [1, 7, 100, 5_000])
+    func answersAsADictionaryForRandomKeysZeroAndNearNeighbours(count: Int) {
+        var random = SeededGenerator(seed: UInt64(count) + 1)
+        var keys = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &random) }
+        keys += [0, 1, 2, 3] + keys.prefix(20).map { $0 &+ 1 }
+        var map = HashValueMap<Int32>(minimumCapacity: count / 2)  // too small: it has to grow
+        var reference: [UInt64: Int32] = [:]
+        for (position, key) in keys.prefix(keys.count / 2).enumerated() {
+            map[key] = Int32(position)
+            map[key] = Int32(position) + 1  // replaced, not added
+            reference[key] = Int32(position) + 1
+        }
+        #expect(map.count == reference.count - (reference[0] == nil ? 0 : 1))
+        for key in keys + (0..<200).map({ _ in UInt64.random(in: 0...UInt64.max, using: &random) }) {
+            #expect(map[key] == reference[key], "\(key)")
+        }
+    }
+}

@@ -4,12 +4,12 @@
 /// The topic vocabulary and the term rarity table answer one lookup per word of every article;
 /// keyed by `String` they hashed every term again with SipHash (5% of an ingest's CPU). Words
 /// carry their term's hash from the analysis (``AnalysedText/Word/termHash``), so a lookup here
-/// is a multiply and a probe or two.
+/// is a multiply and a probe or two. A key and its value share a slot, so that a lookup in a
+/// table larger than the cache misses once, not twice (the profile showed the loads, not the
+/// arithmetic).
 struct HashValueMap<Value> {
-    /// The keys; 0 marks an empty slot. A power of two, at most half full.
-    private var keys: [UInt64]
-    /// The value of each slot's key.
-    private var values: [Value?]
+    /// The slots: a key (0 when empty) and its value. A power of two, at most half full.
+    private var slots: [(key: UInt64, value: Value?)]
     /// The value of the key 0, which cannot be stored in a slot.
     private var zeroValue: Value?
     /// How far right the Fibonacci product is shifted to give a slot index.
@@ -21,8 +21,7 @@ struct HashValueMap<Value> {
     init(minimumCapacity: Int = 0) {
         var size = 16
         while size < minimumCapacity * 2 { size *= 2 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: nil, count: size)
+        slots = Array(repeating: (0, nil), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
@@ -31,9 +30,9 @@ struct HashValueMap<Value> {
         get {
             guard key != 0 else { return zeroValue }
             var index = slot(of: key)
-            while keys[index] != 0 {
-                if keys[index] == key { return values[index] }
-                index = (index + 1) & (keys.count - 1)
+            while slots[index].key != 0 {
+                if slots[index].key == key { return slots[index].value }
+                index = (index + 1) & (slots.count - 1)
             }
             return nil
         }
@@ -44,28 +43,26 @@ struct HashValueMap<Value> {
                 return
             }
             var index = slot(of: key)
-            while keys[index] != 0 {
-                if keys[index] == key {
-                    values[index] = newValue
+            while slots[index].key != 0 {
+                if slots[index].key == key {
+                    slots[index].value = newValue
                     return
                 }
-                index = (index + 1) & (keys.count - 1)
+                index = (index + 1) & (slots.count - 1)
             }
-            keys[index] = key
-            values[index] = newValue
+            slots[index] = (key, newValue)
             count += 1
-            if count * 2 > keys.count { grow() }
+            if count * 2 > slots.count { grow() }
         }
     }
 
     /// Doubles the table, placing the keys again, so that it stays at most half full.
     private mutating func grow() {
-        let entries = zip(keys, values).filter { $0.0 != 0 }
-        keys = Array(repeating: 0, count: keys.count * 2)
-        values = Array(repeating: nil, count: keys.count)
+        let entries = slots.filter { $0.key != 0 }
+        slots = Array(repeating: (0, nil), count: slots.count * 2)
         shift -= 1
         count = 0
-        for (key, value) in entries { self[key] = value }
+        for (key, value) in entries { if let value { self[key] = value } }
     }
 
     /// The first slot to try: the high bits of the key times the golden ratio.
