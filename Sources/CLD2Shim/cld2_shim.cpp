@@ -35,7 +35,15 @@ extern "C" int newsdrop_detect_language(const char *utf8, int length, char *code
         }
         std::strncpy(code_out, code, static_cast<size_t>(code_capacity - 1));
         code_out[code_capacity - 1] = '\0';
+        // The summary language is not always the first of the three: CLD2 prefers another language
+        // over English when English is only part of the text (boilerplate). Its own share, then.
         *percent = percent3[0];
+        for (int index = 0; index < 3; ++index) {
+            if (top3[index] == language) {
+                *percent = percent3[index];
+                break;
+            }
+        }
         *is_reliable = reliable ? 1 : 0;
         return text_bytes;
     } catch (...) {

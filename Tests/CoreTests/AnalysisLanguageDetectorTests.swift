@@ -193,6 +193,63 @@ struct AnalysisLanguageDetectorTests {
         #expect(short.confidence <= long.confidence)
     }
 
+    @Test func aStartInTwoLanguagesIsReadOnToTheWholeSample() {
+        // About 800 bytes of English before the French: the first kilobyte is mostly English, the
+        // first two mostly French. Distinct sentences: CLD2 discounts repeated ones.
+        let english = """
+            The foreign ministers met on Thursday in Geneva to discuss the crisis on the border. \
+            Officials said the talks lasted more than six hours and ended without a joint statement. \
+            Both delegations promised to return next week with new proposals for a ceasefire. \
+            Diplomats from several European countries attended as observers and praised the tone. \
+            The secretary general welcomed the meeting and called for patience from all sides. \
+            Analysts warned that the positions of the two governments remain far apart on security. \
+            Markets reacted calmly, and the price of gas fell slightly after the announcement. \
+            A spokesman for the ministry declined to comment on reports of a prisoner exchange. \
+            Protesters gathered outside the hotel where the delegations were staying overnight.
+            """
+        let french = """
+             Les ministres se sont réunis jeudi à Genève pour parler de la crise à la frontière. \
+            Selon les responsables, les discussions ont duré plus de six heures sans déclaration commune. \
+            Les deux délégations ont promis de revenir la semaine prochaine avec de nouvelles propositions. \
+            Des diplomates de plusieurs pays européens ont assisté aux échanges en tant qu'observateurs. \
+            Le secrétaire général a salué la rencontre et appelé toutes les parties à la patience. \
+            Les analystes estiment que les positions des deux gouvernements restent très éloignées. \
+            Les marchés ont réagi avec calme et le prix du gaz a légèrement baissé après l'annonce. \
+            Un porte-parole du ministère n'a pas voulu commenter les informations sur un échange de prisonniers. \
+            Des manifestants se sont rassemblés devant l'hôtel où logeaient les délégations. \
+            La prochaine réunion devrait se tenir à Vienne, a indiqué une source proche du dossier. \
+            Les observateurs internationaux resteront sur place pendant toute la durée des négociations. \
+            Le gouvernement a également annoncé une aide humanitaire pour les populations déplacées. \
+            Plusieurs organisations non gouvernementales ont demandé un accès libre aux zones touchées. \
+            La presse locale évoque une avancée modeste mais réelle après des mois de blocage. \
+            Les habitants de la région frontalière attendent des garanties concrètes pour leur sécurité. \
+            Le ministre a conclu en affirmant que la voie diplomatique restait la seule possible.
+            """
+        let text = english + french
+        #expect(text.utf8.count > LanguageDetector.maximumBytes)
+        // Not sure from the first kilobyte, so the whole sample decides.
+        #expect(LanguageDetector.detect(prefix(of: text, LanguageDetector.firstBytes)).confidence < 0.9)
+        #expect(
+            LanguageDetector.detect(text) == LanguageDetector.detect(prefix(of: text, LanguageDetector.maximumBytes)))
+        #expect(LanguageDetector.detect(text).code == "fr")
+        // French from the start: the first kilobyte settles it.
+        let reversed = french + english
+        #expect(
+            LanguageDetector.detect(reversed)
+                == LanguageDetector.detect(prefix(of: reversed, LanguageDetector.firstBytes)))
+        #expect(LanguageDetector.detect(reversed).code == "fr")
+    }
+
+    /// The first `count` bytes of `text`, cut on a scalar boundary.
+    private func prefix(of text: String, _ count: Int) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(
+                decoding: UnsafeBufferPointer(
+                    rebasing: bytes[..<LanguageDetector.prefixLength(of: bytes, atMost: count)]), as: UTF8.self)
+        }
+    }
+
     @Test func hugeTextIsCutOnAScalarBoundary() {
         let text = String(repeating: "Переговоры возобновились в четверг в Женеве. ", count: 3000)
         #expect(text.utf8.count > LanguageDetector.maximumBytes)

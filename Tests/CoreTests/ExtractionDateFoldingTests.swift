@@ -19,7 +19,8 @@ struct ExtractionDateFoldingTests {
 /// The date tokenizer reads UTF-8 bytes: every kind of token, ASCII or not, comes out as written.
 struct DateTokenizerTests {
     @Test func tokensKeepTheirKindSpacingAndCapital() {
-        let text = "Le 26 Février 2022, à 10h30 — Москва: «Январь» e\u{301}te\u{301} 1er/02 Antidisestablishmentarianism x"
+        let text =
+            "Le 26 Février 2022, à 10h30 — Москва: «Январь» e\u{301}te\u{301} 1er/02 Antidisestablishmentarianism x"
         let tokens = DateToken.tokens(in: text[...])
         let expected: [DateToken] = [
             DateToken(kind: .word("le"), isSpaced: true, isCapitalized: true),

@@ -15,6 +15,16 @@ public enum LanguageDetector {
     /// that 4 KB gives for every one (the percentage differs for 6%, the share of the text it read).
     static let maximumBytes = 2 * 1024
 
+    /// Bytes read first: when CLD2 finds them reliably at least ``sureShare`` percent one
+    /// language, that is the answer, and the rest of ``maximumBytes`` is not read.
+    ///
+    /// Most articles are in one language from their first line: reading half as much halves
+    /// CLD2's time (8% of an ingest's CPU at 2 KB). A mixed or short start reads on.
+    static let firstBytes = 1024
+
+    /// The percentage of the first bytes in one language that settles it.
+    static let sureShare: CInt = 90
+
     /// The most likely language of `text`, or ``DetectedLanguage/undetermined`` when there is too
     /// little text or CLD2 does not know.
     ///
@@ -25,12 +35,16 @@ public enum LanguageDetector {
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return .undetermined }
-            let length = prefixLength(of: bytes, atMost: maximumBytes)
             var code = [CChar](repeating: 0, count: 16)
             var percent: CInt = 0
             var reliable: CInt = 0
-            let scored = base.withMemoryRebound(to: CChar.self, capacity: length) { pointer in
-                newsdrop_detect_language(pointer, CInt(length), &code, CInt(code.count), &percent, &reliable)
+            var scored: CInt = 0
+            for limit in bytes.count > maximumBytes ? [firstBytes, maximumBytes] : [maximumBytes] {
+                let length = prefixLength(of: bytes, atMost: limit)
+                scored = base.withMemoryRebound(to: CChar.self, capacity: length) { pointer in
+                    newsdrop_detect_language(pointer, CInt(length), &code, CInt(code.count), &percent, &reliable)
+                }
+                if scored > 0, reliable != 0, percent >= sureShare { break }
             }
             guard scored > 0 else { return .undetermined }
             let cld2Code = String(decoding: code.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
