@@ -58,6 +58,9 @@ public struct Store: Sendable {
                 // WAL with NORMAL sync is durable against process crashes (kill -9), which is what the daemon needs.
                 if !readOnly {
                     try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    // Pages back into the archive every 4,000 pages of log (16 MB), not SQLite's 1,000:
+                    // a page that several rounds of an ingest change is copied back once, not each time.
+                    try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
                     // Keep the -wal and -shm files when the last writer closes: a read-only reader
                     // (a member of group newsdrop, say) cannot create them, and without them cannot read.
                     var persist: Int32 = 1
