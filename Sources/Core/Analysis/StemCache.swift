@@ -14,33 +14,39 @@ final class StemCache: @unchecked Sendable {
     static let maximumLength = 31
 
     /// Per slot: the word's length (0 for an empty slot), the stem's length, the word, the stem.
-    private var slots = [UInt8](repeating: 0, count: slotCount * slotSize)
+    /// A raw allocation, not an array: every word of every article looks here, and the array's
+    /// exclusivity checks and slice copies cost as much as the lookup.
+    private let slots: UnsafeMutablePointer<UInt8> = {
+        let slots = UnsafeMutablePointer<UInt8>.allocate(capacity: slotCount * slotSize)
+        slots.initialize(repeating: 0, count: slotCount * slotSize)
+        return slots
+    }()
+
+    deinit { slots.deallocate() }
 
     /// Replaces `output` with the cached stem of `word` and returns true, or returns false.
     func stem(of word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        guard (1...Self.maximumLength).contains(word.count) else { return false }
-        let start = Self.slot(of: word) * Self.slotSize
-        return slots.withUnsafeBufferPointer { slots in
-            guard Int(slots[start]) == word.count,
-                memcmp(slots.baseAddress! + start + 2, word.baseAddress!, word.count) == 0  // non-empty buffers
-            else { return false }
-            let stemStart = start + 2 + Self.maximumLength
-            output.removeAll(keepingCapacity: true)
-            output.append(contentsOf: slots[stemStart..<(stemStart + Int(slots[start + 1]))])
-            return true
-        }
+        guard (1...Self.maximumLength).contains(word.count), let bytes = word.baseAddress else { return false }
+        let slot = slots + Self.slot(of: word) * Self.slotSize
+        guard Int(slot[0]) == word.count, memcmp(slot + 2, bytes, word.count) == 0 else { return false }
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: UnsafeBufferPointer(start: slot + 2 + Self.maximumLength, count: Int(slot[1])))
+        return true
     }
 
     /// Remembers that `word` stems to `stem`, when both fit a slot.
     func remember(_ word: UnsafeBufferPointer<UInt8>, stem: [UInt8]) {
-        guard (1...Self.maximumLength).contains(word.count), stem.count <= Self.maximumLength else { return }
-        let start = Self.slot(of: word) * Self.slotSize
-        let stemStart = start + 2 + Self.maximumLength
-        slots.withUnsafeMutableBufferPointer { slots in
-            slots[start] = UInt8(word.count)
-            slots[start + 1] = UInt8(stem.count)
-            for (offset, byte) in word.enumerated() { slots[start + 2 + offset] = byte }
-            for (offset, byte) in stem.enumerated() { slots[stemStart + offset] = byte }
+        guard (1...Self.maximumLength).contains(word.count), stem.count <= Self.maximumLength,
+            let bytes = word.baseAddress
+        else { return }
+        let slot = slots + Self.slot(of: word) * Self.slotSize
+        slot[0] = UInt8(word.count)
+        slot[1] = UInt8(stem.count)
+        (slot + 2).update(from: bytes, count: word.count)
+        stem.withUnsafeBufferPointer { stem in
+            if let stemBytes = stem.baseAddress {
+                (slot + 2 + Self.maximumLength).update(from: stemBytes, count: stem.count)
+            }
         }
     }
 
