@@ -27,8 +27,19 @@ public enum DateFinder {
     public static func findDate(inText text: String, reference: Date) -> String? {
         let today = CalendarDay(daysSinceEpoch: Int((reference.timeIntervalSince1970 / 86_400).rounded(.down)))
         let matcher = DateMatcher(tokens: DateToken.tokens(in: top(of: text)))
+        let tokens = matcher.tokens
+        // Every date has a number within its first five tokens (``DateMatcher/match(at:)``): the
+        // words far from any number are not tried, and most of the top of an article is such words.
+        var nextNumber = 0
         var index = 0
-        while index < matcher.tokens.count {
+        while index < tokens.count {
+            if nextNumber < index { nextNumber = index }
+            while nextNumber < tokens.count, tokens[nextNumber].number(digits: 1...Int.max) == nil { nextNumber += 1 }
+            guard nextNumber < tokens.count else { return nil }
+            if nextNumber - index > DateMatcher.longestLeadBeforeNumber {
+                index = nextNumber - DateMatcher.longestLeadBeforeNumber
+                continue
+            }
             if let match = matcher.match(at: index) {
                 if let date = resolve(match, today: today) { return date }
                 index = match.end
@@ -44,27 +55,52 @@ public enum DateFinder {
     /// Walks Unicode scalars, not characters: grapheme breaking cost more than the rest of the
     /// date search. A combining mark counts as one more of the ``charactersSearched``.
     static func top(of text: String) -> Substring {
+        var utf8 = text
+        let end = utf8.withUTF8 { bytes in topLength(of: bytes) }
+        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
+    }
+
+    /// The byte length of ``top(of:)``: walks the UTF-8, decoding a scalar only where it is not
+    /// ASCII and could end a line or fill an empty one.
+    private static func topLength(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var lines = 0
-        var end = text.startIndex
         var isLineEmpty = true
         var count = 0
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
+        var index = 0
+        while index < bytes.count {
             count += 1
             if count > charactersSearched { break }
-            let scalar = scalars[index]
-            index = scalars.index(after: index)
-            end = index
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                if (0x0A...0x0D).contains(lead) {
+                    if !isLineEmpty { lines += 1 }
+                    isLineEmpty = true
+                    if lines >= linesSearched { break }
+                } else if lead != 0x20 && lead != 0x09 {
+                    isLineEmpty = false
+                }
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<min(length, bytes.count - index) {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            }
+            index = min(index + length, bytes.count)
+            guard let scalar = Unicode.Scalar(value) else {
+                isLineEmpty = false
+                continue
+            }
             if isNewline(scalar) {
                 if !isLineEmpty { lines += 1 }
                 isLineEmpty = true
                 if lines >= linesSearched { break }
-            } else if !(scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.isWhitespace) {
+            } else if isLineEmpty && !scalar.properties.isWhitespace {
                 isLineEmpty = false
             }
         }
-        return text[..<end]
+        return min(index, bytes.count)
     }
 
     /// Whether `scalar` ends a line as `Character.isNewline` says (LF, VT, FF, CR, NEL, LS, PS).

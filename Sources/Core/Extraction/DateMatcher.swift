@@ -35,6 +35,11 @@ struct DateMatcher {
     /// Words allowed between a weekday and the date: "Saturday, the 18th", "samedi le 18".
     private static let weekdayLinks: Set<String> = ["le", "the", "den", "el", "il", "de"]
 
+    /// The most tokens before its first number that a date starts with: a month name, its
+    /// abbreviation dot, a comma and a link word ("Dec. , de 2021" has its year fifth).
+    /// ``match(at:)`` finds nothing at an index whose next number is further on.
+    static let longestLeadBeforeNumber = 4
+
     /// The date starting at token `index`, if one does.
     func match(at index: Int) -> Match? {
         matchNumeric(at: index) ?? matchDayMonth(at: index) ?? matchMonthFirst(at: index)
