@@ -11,24 +11,27 @@ struct StoryKeyIndex {
     ///
     /// Keyed by the key's stable hash rather than the key itself: at 20,000 open stories the key
     /// strings alone took tens of megabytes, and a 64-bit hash collision costs one extra candidate.
-    /// Most keys name one story: ``CompactList`` keeps it without an allocation.
-    private var postings: [UInt64: CompactList<(story: Int64, generation: Int32)>] = [:]
+    /// Most keys name one story: ``CompactList`` keeps it without an allocation. A story id is
+    /// kept in 32 bits (an archive's first four billion stories; a later story is not indexed and
+    /// so never a candidate), which makes an entry 8 bytes instead of 16: 3 MB less at 20,000.
+    private var postings: [UInt64: CompactList<(story: UInt32, generation: Int32)>] = [:]
     /// Each open story's current generation, bumped whenever its keys are replaced.
     private var generations: [Int64: Int32] = [:]
 
     /// Replaces the keys of `story` with `keys`, making it the most recent story under each.
     mutating func index(_ story: Int64, under keys: [String], scanned limit: Int) {
+        guard let shortID = UInt32(exactly: story) else { return }
         let generation = (generations[story] ?? 0) &+ 1
         generations[story] = generation
         for key in keys.map(StableHash.of) {
             // The story's own entry of a former generation, last under the key, is stale: it is
             // replaced rather than kept beside the new one (a key of one story would else grow a
             // list at every article the story takes).
-            if let last = postings[key]?.last, last.story == story, let position = postings[key]?.indices.last {
-                postings[key]?[position] = (story, generation)
+            if let last = postings[key]?.last, last.story == shortID, let position = postings[key]?.indices.last {
+                postings[key]?[position] = (shortID, generation)
                 continue
             }
-            postings.append((story, generation), at: key)
+            postings.append((shortID, generation), at: key)
             // Compaction keeps each list near `limit` live entries: older ones would never be read.
             if let count = postings[key]?.count, count > 4 * limit { compact(key, keeping: limit) }
         }
@@ -55,8 +58,8 @@ struct StoryKeyIndex {
             var position = list.count
             while position > 0, seen.count < perKey {
                 position -= 1
-                let (story, generation) = list[position]
-                guard generations[story] == generation, seen.insert(story).inserted else { continue }
+                let story = Int64(list[position].story)
+                guard generations[story] == list[position].generation, seen.insert(story).inserted else { continue }
                 found[story, default: (0, lastSeen(story))].count += 1
             }
         }
@@ -74,10 +77,12 @@ struct StoryKeyIndex {
     /// Rewrites one key's list as its latest `limit` distinct stories still indexed under it.
     private mutating func compact(_ key: UInt64, keeping limit: Int) {
         guard let list = postings[key] else { return }
-        var seen = Set<Int64>()
-        var kept: [(story: Int64, generation: Int32)] = []
+        var seen = Set<UInt32>()
+        var kept: [(story: UInt32, generation: Int32)] = []
         for entry in list.reversed() where seen.count < limit {
-            if generations[entry.story] == entry.generation, seen.insert(entry.story).inserted { kept.append(entry) }
+            if generations[Int64(entry.story)] == entry.generation, seen.insert(entry.story).inserted {
+                kept.append(entry)
+            }
         }
         postings[key] = CompactList(kept.reversed())
     }
