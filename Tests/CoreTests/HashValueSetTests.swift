@@ -42,4 +42,27 @@ struct HashValueMapTests {
             #expect(map[key] == reference[key], "\(key)")
         }
     }
+
+    @Test(arguments: [7, 100, 5_000])
+    func removingKeysLeavesTheOthersFound(count: Int) {
+        var random = SeededGenerator(seed: UInt64(count) + 2)
+        // Small sequential ids (story ids) crowd neighbouring slots: removals must not cut runs.
+        var keys = (0..<UInt64(count)).map { $0 }
+        keys += (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &random) }
+        var map = HashValueMap<Int32>()
+        var reference: [UInt64: Int32] = [:]
+        for (position, key) in keys.enumerated() {
+            map[key] = Int32(position)
+            reference[key] = Int32(position)
+        }
+        for key in keys where key % 3 == 0 {
+            map[key] = nil
+            reference[key] = nil
+        }
+        map.removeValue(forKey: UInt64.max)  // absent: nothing changes
+        #expect(map.count == reference.count - (reference[0] == nil ? 0 : 1))
+        for key in keys {
+            #expect(map[key] == reference[key], "\(key)")
+        }
+    }
 }

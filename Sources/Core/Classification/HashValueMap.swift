@@ -1,5 +1,5 @@
-/// A read-mostly map from 64-bit values that are hashes already (``StableHash`` of a term) to
-/// values: open addressing on the keys' own bits, without `Hasher`.
+/// A map from 64-bit values that are hashes already (``StableHash`` of a term), or small ids, to
+/// values: open addressing on the keys' own bits (after a multiplication), without `Hasher`.
 ///
 /// The topic vocabulary and the term rarity table answer one lookup per word of every article;
 /// keyed by `String` they hashed every term again with SipHash (5% of an ingest's CPU). Words
@@ -37,7 +37,10 @@ struct HashValueMap<Value> {
             return nil
         }
         set {
-            guard let newValue else { preconditionFailure("HashValueMap does not remove keys") }
+            guard let newValue else {
+                removeValue(forKey: key)
+                return
+            }
             guard key != 0 else {
                 zeroValue = newValue
                 return
@@ -54,6 +57,36 @@ struct HashValueMap<Value> {
             count += 1
             if count * 2 > slots.count { grow() }
         }
+    }
+
+    /// Removes `key` and its value, if present.
+    ///
+    /// Linear probing without tombstones: the keys after the removed one in its run move back
+    /// into the gap when their first slot allows it, so a lookup never stops early.
+    mutating func removeValue(forKey key: UInt64) {
+        guard key != 0 else {
+            zeroValue = nil
+            return
+        }
+        let mask = slots.count - 1
+        var gap = slot(of: key)
+        while slots[gap].key != key {
+            guard slots[gap].key != 0 else { return }
+            gap = (gap + 1) & mask
+        }
+        var next = (gap + 1) & mask
+        while slots[next].key != 0 {
+            let home = slot(of: slots[next].key)
+            // The key at `next` may fill the gap when the gap lies on its way from its first slot:
+            // it is at least as far from that slot as from the gap (cyclically).
+            if (next - home) & mask >= (next - gap) & mask {
+                slots[gap] = slots[next]
+                gap = next
+            }
+            next = (next + 1) & mask
+        }
+        slots[gap] = (0, nil)
+        count -= 1
     }
 
     /// Doubles the table, placing the keys again, so that it stays at most half full.
