@@ -55,8 +55,8 @@ public enum DateFinder {
     /// Walks Unicode scalars, not characters: grapheme breaking cost more than the rest of the
     /// date search. A combining mark counts as one more of the ``charactersSearched``.
     static func top(of text: String) -> Substring {
-        var utf8 = text
-        let end = utf8.withUTF8 { bytes in topLength(of: bytes) }
+        var contiguous = text
+        let end = contiguous.withUTF8 { bytes in topLength(of: bytes) }
         return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
     }
 
@@ -82,16 +82,7 @@ public enum DateFinder {
                 }
                 continue
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<min(length, bytes.count - index) {
-                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-            }
-            index = min(index + length, bytes.count)
-            guard let scalar = Unicode.Scalar(value) else {
-                isLineEmpty = false
-                continue
-            }
+            let scalar = DateToken.decodeScalar(bytes, at: &index)
             if isNewline(scalar) {
                 if !isLineEmpty { lines += 1 }
                 isLineEmpty = true

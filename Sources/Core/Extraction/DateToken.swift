@@ -111,17 +111,8 @@ struct DateToken: Equatable {
     }
 
     /// The scalar whose UTF-8 starts at `index` of valid UTF-8, moving `index` past it.
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Unicode.Scalar {
-        let lead = bytes[index]
-        guard lead >= 0x80 else {
-            index += 1
-            return Unicode.Scalar(lead)
-        }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<min(length, bytes.count - index) {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Unicode.Scalar {
+        let (value, length) = WordScanner.decode(bytes, at: index)
         index = min(index + length, bytes.count)
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
