@@ -80,8 +80,16 @@ public struct OpenStoryIndex: Sendable {
 
     /// Drops the stories last seen before `cutoff`, with their articles' fingerprints.
     public mutating func close(before cutoff: Double) {
-        for (story, seen) in lastSeen where seen < cutoff { remove(story: story) }
+        var closesAny = false
+        for (story, seen) in lastSeen where seen < cutoff {
+            remove(story: story)
+            closesAny = true
+        }
+        if closesAny { keys.dropStale() }
     }
+
+    /// The entries of the key index, live or stale: what it holds in memory.
+    var keyEntryCount: Int { keys.entryCount }
 
     /// The earliest article with `hash` in a story open to `window`, with its story.
     public func exactCopy(of hash: UInt64, within window: StoryWindow) -> (document: Int64, story: Int64)? {

@@ -39,6 +39,24 @@ struct StoryKeyIndex {
         }
     }
 
+    /// Drops the entries of stories no longer indexed (closed, or under keys they have since
+    /// left) and the keys left with none.
+    ///
+    /// Closing a story only forgets its generation: without this sweep, the keys of every story a
+    /// service ever saw stayed in memory (about half a megabyte a day at a thousand articles a day).
+    mutating func dropStale() {
+        var kept: [UInt64: CompactList<(story: UInt32, generation: Int32)>] = [:]
+        kept.reserveCapacity(postings.count)
+        for (key, list) in postings {
+            let live = list.filter { generations[UInt64($0.story)] == $0.generation }
+            if !live.isEmpty { kept[key] = CompactList(live) }
+        }
+        postings = kept
+    }
+
+    /// The entries under all keys, live or stale.
+    var entryCount: Int { postings.values.reduce(0) { $0 + $1.count } }
+
     /// Forgets a story that left the window.
     mutating func remove(_ story: Int64) {
         guard let shortID = UInt32(exactly: story) else { return }
