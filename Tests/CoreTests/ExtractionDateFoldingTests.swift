@@ -12,7 +12,7 @@ struct ExtractionDateFoldingTests {
     ])
     func aWordFoldsAsTheIndexFoldsIt(word: String) {
         let expected = AnalysedText(word, language: "und").words.map(\.folded)
-        #expect([DateToken.fold(word.unicodeScalars)] == expected)
+        #expect([DateToken.fold(word)] == expected)
     }
 }
 

@@ -15,20 +15,8 @@ extension EntityRecognizer {
     /// name the full name; callers that want "Lavrov" to find them can also match stored person ids
     /// ending in `-lavrov`.
     public func ids(forName name: String) -> [String] {
-        // Story keys ask for every capitalised word of an article: Foundation only when there may
-        // be white space to trim.
-        let trimmed = Self.hasNoEdgeSpace(name) ? name : name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return [] }
-        var ids: [String] = []
-        func add(_ id: String) { if !ids.contains(id) { ids.append(id) } }
-
-        let lowercased = trimmed.lowercased()
-        if let entry = gazetteer.entryByID[lowercased] { add(gazetteer.entries[Int(entry)].id) }
-        if lowercased.hasPrefix("person:") { add(lowercased) }
-
-        let (tokens, folded) = Self.nameTokens(of: trimmed, folding: true)
-        if let entry = gazetteer.entry(named: tokens) { add(gazetteer.entries[Int(entry)].id) }
-        if ids.isEmpty, !folded.isEmpty { add(PersonName.id(folded: folded)) }
+        var (ids, folded) = knownIDs(forName: name, folding: true)
+        if ids.isEmpty, !folded.isEmpty { ids.append(PersonName.id(folded: folded)) }
         return ids
     }
 
@@ -36,17 +24,26 @@ extension EntityRecognizer {
     /// keys ask of every capitalised word ("Russie", "Kremlin"), answered without building the
     /// person id that a word the gazetteer does not know would get (2% of an ingest's CPU).
     public func isKnownPlaceOrOrganisation(_ name: String) -> Bool {
+        knownIDs(forName: name, folding: false).ids.first.map { !$0.hasPrefix("person:") } ?? false
+    }
+
+    /// Rules 1 and 2 of ``ids(forName:)``, in order and deduplicated, with the folded words of the
+    /// name for rule 3 when `folding`.
+    private func knownIDs(forName name: String, folding: Bool) -> (ids: [String], folded: [String]) {
+        // Story keys ask for every capitalised word of an article: Foundation only when there may
+        // be white space to trim.
         let trimmed = Self.hasNoEdgeSpace(name) ? name : name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return false }
+        guard !trimmed.isEmpty else { return ([], []) }
+        var ids: [String] = []
+        func add(_ id: String) { if !ids.contains(id) { ids.append(id) } }
+
         let lowercased = trimmed.lowercased()
-        if let entry = gazetteer.entryByID[lowercased] {
-            return !gazetteer.entries[Int(entry)].id.hasPrefix("person:")
-        }
-        if lowercased.hasPrefix("person:") { return false }
-        guard let entry = gazetteer.entry(named: Self.nameTokens(of: trimmed, folding: false).tokens) else {
-            return false
-        }
-        return !gazetteer.entries[Int(entry)].id.hasPrefix("person:")
+        if let entry = gazetteer.entryByID[lowercased] { add(gazetteer.entries[Int(entry)].id) }
+        if lowercased.hasPrefix("person:") { add(lowercased) }
+
+        let (tokens, folded) = Self.nameTokens(of: trimmed, folding: folding)
+        if let entry = gazetteer.entry(named: tokens) { add(gazetteer.entries[Int(entry)].id) }
+        return (ids, folded)
     }
 
     /// The name tokens of `name`, with their folded words when `folding`.

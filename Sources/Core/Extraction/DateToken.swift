@@ -131,8 +131,8 @@ struct DateToken: Equatable {
     /// text are ASCII: they are lower-cased byte by byte. The others are folded scalar by scalar
     /// through the index's table; Foundation's `folding(options:locale:)` did the same at 1.5% of
     /// an ingest's CPU.
-    static func fold(_ word: String.UnicodeScalarView) -> String {
-        var word = String(word)
+    static func fold(_ word: String) -> String {
+        var word = word
         return word.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? foldASCII(bytes) : foldingEachScalar(bytes) }
     }
 

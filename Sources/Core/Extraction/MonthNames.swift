@@ -90,6 +90,6 @@ enum MonthNames {
 
     /// `text` lower-cased without diacritics, the way `DateToken` folds words.
     static func fold(_ text: String) -> String {
-        DateToken.fold(text.unicodeScalars)
+        DateToken.fold(text)
     }
 }

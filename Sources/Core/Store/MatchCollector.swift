@@ -51,7 +51,7 @@ final class MatchCollector {
     }
 
     /// Whether a row of `rank` and `rowid` comes before `row` in the query's order.
-    static func precedes(_ rank: Double, _ rowid: Int64, _ row: Row) -> Bool {
+    static func precedes(_ rank: Double, _ rowid: Int64, _ row: (rank: Double, rowid: Int64)) -> Bool {
         rank < row.rank || (rank == row.rank && rowid > row.rowid)
     }
 
@@ -59,7 +59,7 @@ final class MatchCollector {
     ///
     /// Wraps FTS5's `xInstCount`, `xInst` and `xPhraseSize`, read only for a row that is kept.
     func offer(rank: Double, rowid: Int64, api: Fts5ExtensionApi, fts: OpaquePointer?) -> Int32 {
-        if let bar, !(rank < bar.rank || (rank == bar.rank && rowid > bar.rowid)) { return SQLITE_OK }
+        if let bar, !Self.precedes(rank, rowid, bar) { return SQLITE_OK }
         guard limit > 0 else { return SQLITE_OK }
         phraseCount = Int(api.xPhraseCount!(fts))
         var count: Int32 = 0
@@ -77,7 +77,7 @@ final class MatchCollector {
             }
         }
         guard code == SQLITE_OK else { return code }
-        let index = rows.firstIndex { Self.precedes(rank, rowid, $0) }
+        let index = rows.firstIndex { Self.precedes(rank, rowid, ($0.rank, $0.rowid)) }
         rows.insert(Row(rank: rank, rowid: rowid, matches: matches), at: index ?? rows.endIndex)
         if rows.count > limit { rows.removeLast() }
         if rows.count == limit, let worst = rows.last { bar = (worst.rank, worst.rowid) }

@@ -38,7 +38,7 @@ struct StableHash {
     /// The hash of UTF-8 bytes: the same as ``of(_:)`` of the string they encode.
     static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = StableHash()
-        for byte in bytes { hash.state = (hash.state ^ UInt64(byte)) &* prime }
+        hash.combine(bytes)
         return hash.value
     }
 
@@ -46,9 +46,7 @@ struct StableHash {
     /// than through the string's index (placement and fingerprints hash thousands of words).
     mutating func combine(_ string: String) {
         var string = string
-        string.withUTF8 { bytes in
-            for byte in bytes { state = (state ^ UInt64(byte)) &* Self.prime }
-        }
+        string.withUTF8 { combine($0) }
     }
 
     /// SplitMix64's finaliser: every input bit affects every output bit with probability about 1/2.

@@ -18,12 +18,11 @@ import Foundation
 public struct TermRarity: Sendable {
     /// The documents counted per scope.
     let documentCounts: [String: Int]
-    /// Document frequency per scope and term.
-    let frequencies: [String: [String: Int]]
     /// Document frequency per scope and ``StableHash`` of the term, which a word carries from the
-    /// analysis (``AnalysedText/Word/termHash``): no term is hashed again to be weighed. Two terms
-    /// of a scope that share a 64-bit hash (never seen) would share a frequency.
-    let hashedFrequencies: [String: HashValueMap<Int32>]
+    /// analysis (``AnalysedText/Word/termHash``): no term is hashed again to be weighed, and a term
+    /// given as a string is hashed once. Two terms of a scope that share a 64-bit hash (never seen)
+    /// would share a frequency.
+    let frequencies: [String: HashValueMap<Int32>]
 
     /// The table that knows no language: every weight is 1 (tests, and before the file is loaded).
     public static let uniform = TermRarity(documentCounts: [:], frequencies: [:])
@@ -34,8 +33,7 @@ public struct TermRarity: Sendable {
     /// Creates a table from counts.
     init(documentCounts: [String: Int], frequencies: [String: [String: Int]]) {
         self.documentCounts = documentCounts
-        self.frequencies = frequencies
-        hashedFrequencies = frequencies.mapValues { table in
+        self.frequencies = frequencies.mapValues { table in
             var hashed = HashValueMap<Int32>(minimumCapacity: table.count)
             for (term, count) in table { hashed[StableHash.of(term)] = Int32(clamping: count) }
             return hashed
@@ -112,35 +110,30 @@ public struct TermRarity: Sendable {
     /// The table of one scope: the terms of a language, or ``keyScope``. An article looks its
     /// scope up once, then one hash per term, instead of three (profiled: 3% of ingest).
     func scope(_ name: String) -> Scope {
-        Scope(
-            total: documentCounts[name], frequencies: frequencies[name] ?? [:],
-            hashedFrequencies: hashedFrequencies[name] ?? HashValueMap())
+        Scope(total: documentCounts[name], frequencies: frequencies[name] ?? HashValueMap())
     }
 
     /// The document frequencies of one scope.
     struct Scope {
         /// The documents counted; nil for a scope without a table, where every weight is 1.
         let total: Int?
-        /// Document frequency per term.
-        let frequencies: [String: Int]
         /// Document frequency per ``StableHash`` of the term.
-        let hashedFrequencies: HashValueMap<Int32>
+        let frequencies: HashValueMap<Int32>
 
         /// As ``TermRarity/weight(ofTerm:language:)`` in this scope.
         func weight(of term: String) -> Double {
-            guard let total else { return 1 }
-            return log(Double(total + 1) / Double((frequencies[term] ?? 0) + 1))
+            weight(ofHash: StableHash.of(term))
         }
 
         /// As ``weight(of:)`` for the term whose ``StableHash`` is `hash`.
         func weight(ofHash hash: UInt64) -> Double {
             guard let total else { return 1 }
-            return log(Double(total + 1) / Double(Int(hashedFrequencies[hash] ?? 0) + 1))
+            return log(Double(total + 1) / Double(Int(frequencies[hash] ?? 0) + 1))
         }
 
         /// As ``TermRarity/documentShare(ofKey:)`` in this scope.
         func documentShare(of term: String) -> Double {
-            guard let total, let count = frequencies[term] else { return 0 }
+            guard let total, let count = frequencies[StableHash.of(term)] else { return 0 }
             return Double(count) / Double(total)
         }
     }
