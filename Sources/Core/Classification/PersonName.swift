@@ -30,12 +30,12 @@ enum PersonName {
             return folded  // the rules are for Latin spellings
         }
         var word = Array(latin.utf8)
-        word = replacing(word, Array("tch".utf8), with: Array("ch".utf8))
-        word = replacing(word, Array("ou".utf8), with: Array("u".utf8))
+        word = replacing(word, Spelling.tch, with: Spelling.ch)
+        word = replacing(word, Spelling.ou, with: Spelling.u)
         if let last = word.last, last != UInt8(ascii: "e") {  // not a final "-gue" ("Hague", "Prague")
-            word = replacing(word, Array("gue".utf8), with: Array("ge".utf8))
+            word = replacing(word, Spelling.gue, with: Spelling.ge)
         }
-        word = replacing(word, Array("gui".utf8), with: Array("gi".utf8))
+        word = replacing(word, Spelling.gui, with: Spelling.gi)
         for ending in ["iy", "yy", "ij", "ii", "yi"] where word.count > 3 && word.suffix(2).elementsEqual(ending.utf8) {
             word.removeLast(2)
             word.append(UInt8(ascii: "i"))
@@ -130,14 +130,30 @@ enum PersonName {
         "person:" + normalised(words: words).joined(separator: "-")
     }
 
+    /// The spellings ``normalised(_:)`` replaces, made once: every name of every article goes through it.
+    private enum Spelling {
+        static let tch = Array("tch".utf8)
+        static let ch = Array("ch".utf8)
+        static let ou = Array("ou".utf8)
+        static let u = Array("u".utf8)
+        static let gue = Array("gue".utf8)
+        static let ge = Array("ge".utf8)
+        static let gui = Array("gui".utf8)
+        static let gi = Array("gi".utf8)
+    }
+
     /// `word` with every non-overlapping occurrence of `pattern` replaced, left to right.
     private static func replacing(_ word: [UInt8], _ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
-        guard word.count >= pattern.count else { return word }
-        var result: [UInt8] = []
+        func matches(at index: Int) -> Bool {
+            index + pattern.count <= word.count && word[index..<index + pattern.count].elementsEqual(pattern)
+        }
+        // Most words hold none of the patterns: they are returned as they are, without a copy.
+        guard let firstMatch = word.indices.first(where: matches) else { return word }
+        var result = Array(word[..<firstMatch])
         result.reserveCapacity(word.count)
-        var index = 0
+        var index = firstMatch
         while index < word.count {
-            if index + pattern.count <= word.count, word[index..<index + pattern.count].elementsEqual(pattern) {
+            if matches(at: index) {
                 result += replacement
                 index += pattern.count
             } else {
