@@ -15,7 +15,9 @@ final class StoryProfileCache: Sendable {
     private let records = Mutex<[Int64: (version: Int64, record: [UInt8])]>([:])
     private let limit: Int
 
-    init(limit: Int = 2_048) {
+    /// At most `limit` records. 1,024 by default: SQLite's page cache (8 MB, see `Store`) keeps
+    /// more of the records it evicts in memory, for less than doubling this cache would take.
+    init(limit: Int = 1_024) {
         self.limit = limit
     }
 
