@@ -64,5 +64,11 @@ struct HashValueMapTests {
         for key in keys {
             #expect(map[key] == reference[key], "\(key)")
         }
+        var visited: [UInt64: Int32] = [:]
+        map.forEach { key, value in
+            #expect(visited[key] == nil, "\(key) visited twice")
+            visited[key] = value
+        }
+        #expect(visited == reference)
     }
 }

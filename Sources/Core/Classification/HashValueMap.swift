@@ -59,6 +59,14 @@ struct HashValueMap<Value> {
         }
     }
 
+    /// Calls `body` with every key and its value, in no particular order.
+    func forEach(_ body: (_ key: UInt64, _ value: Value) throws -> Void) rethrows {
+        if let zeroValue { try body(0, zeroValue) }
+        for slot in slots where slot.key != 0 {
+            if let value = slot.value { try body(slot.key, value) }
+        }
+    }
+
     /// Removes `key` and its value, if present.
     ///
     /// Linear probing without tombstones: the keys after the removed one in its run move back
