@@ -10,7 +10,7 @@ extension StoredEvent {
     /// The journal fields of this event: MESSAGE, MESSAGE_ID, PRIORITY and the NEWSDROP_ fields that apply.
     var journalFields: [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = [
-            ("MESSAGE", extraFields["MESSAGE"] ?? message),
+            ("MESSAGE", digest?.markdown ?? message),
             ("MESSAGE_ID", kind.messageID),
             ("PRIORITY", String(alertPriority ?? kind.priority)),
             ("NEWSDROP_EVENT", kind.rawValue),
@@ -29,9 +29,24 @@ extension StoredEvent {
         if let alert { fields.append(("NEWSDROP_ALERT", alert)) }
         if let storyID { fields.append(("NEWSDROP_STORY_ID", String(storyID))) }
         if let duplicateOf { fields.append(("NEWSDROP_DUPLICATE_OF", String(duplicateOf))) }
-        for (name, value) in extraFields.sorted(by: { $0.key < $1.key }) where name != "MESSAGE" {
-            fields.append((name, value))
-        }
+        if let note { fields.append(("NEWSDROP_NOTE", note)) }
+        if let digest { fields += Self.journalFields(of: digest) }
+        return fields
+    }
+
+    /// A digest's counts as fields of their own, beside its Markdown as `MESSAGE`.
+    private static func journalFields(of digest: PublishedDigest) -> [(name: String, value: String)] {
+        var fields = [
+            ("NEWSDROP_DATE", digest.date),
+            ("NEWSDROP_INGESTED", String(digest.totals.ingested)),
+            ("NEWSDROP_UPDATED", String(digest.totals.updated)),
+            ("NEWSDROP_REMOVED", String(digest.totals.removed)),
+            ("NEWSDROP_DUPLICATES", String(digest.totals.duplicates)),
+            ("NEWSDROP_REJECTED", String(digest.totals.rejected)),
+            ("NEWSDROP_ALERTS", String(digest.totals.alerts)),
+            ("NEWSDROP_STORIES", String(digest.storyCount)),
+        ]
+        if let top = digest.topStory { fields.append(("NEWSDROP_TOP_STORY", top)) }
         return fields
     }
 

@@ -54,7 +54,28 @@ struct DigestEndToEndTests {
         #expect(entry["MESSAGE"] == markdown)
         #expect(entry["NEWSDROP_DATE"] == date)
         #expect(entry["NEWSDROP_INGESTED"] == "5")
+        #expect(entry["NEWSDROP_REJECTED"] == "0")
+        #expect(entry["NEWSDROP_STORIES"] == String(stories.count))
+        #expect(entry["NEWSDROP_TOP_STORY"] == stories.first?["headline"] as? String)
         #expect(entry["MESSAGE_ID"] == "5b1f7a0e3c2d4e8f9a6b0c1d2e3f4a57")
+    }
+
+    @Test func anArticleCutByTheWordLimitSaysSoInItsJournalEntry() async throws {
+        let (root, inbox, state) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = inbox + "/long-\(UUID().uuidString).txt"
+        let words = (0..<20_050).map { "mot\($0 % 97)" }.joined(separator: " ")
+        try ("Un article trop long\n\n" + words + ".\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let ingest = try newsdrop(["ingest", "--state-dir", state, path])
+        #expect(ingest.status == 0, "\(ingest.error)")
+        let entry = try #require(
+            try await eventually {
+                // By path: a journal that benchmarks filled holds millions of `ingested` entries.
+                try JournalReader.entries(matching: "NEWSDROP_PATH=\(path)").first {
+                    $0["NEWSDROP_EVENT"] == "ingested"
+                }
+            })
+        #expect(entry["NEWSDROP_NOTE"]?.contains("max_words_per_article") == true, "\(entry)")
     }
 
     @Test func aDateThatIsNotADateIsAUsageError() throws {

@@ -244,7 +244,7 @@ extension Store {
             title: article.title, topics: article.topics.map(\.label).joined(separator: ","),
             entities: article.entities.map(\.id).joined(separator: ","), storyID: placement?.storyID,
             duplicateOf: isDuplicate ? placement?.duplicateOf : nil,
-            extraFields: article.note.map { ["NEWSDROP_NOTE": $0] } ?? [:])
+            note: article.note)
         events.append(try record(event, time: time, db: db))
     }
 

@@ -13,8 +13,7 @@ extension Store {
             arguments: [
                 event.kind.rawValue, event.path, event.documentID, event.language, event.title, event.reason,
                 event.topics, event.entities, event.alert, event.alertPriority, event.storyID, event.duplicateOf,
-                event.extraFields.isEmpty
-                    ? nil : String(decoding: try JSONEncoder().encode(event.extraFields), as: UTF8.self),
+                try EventPayload(note: event.note, digest: event.digest).json,
                 time,
             ])
         var recorded = event
@@ -36,12 +35,13 @@ extension Store {
                 arguments: [limit]
             ).compactMap { row in
                 guard let kind = StoredEvent.Kind(rawValue: row["kind"]) else { return nil }
+                let payload = EventPayload(json: row["payload"])
                 return StoredEvent(
                     id: row["id"], kind: kind, path: row["path"], documentID: row["doc_id"],
                     language: row["language"], title: row["title"], reason: row["reason"], topics: row["topics"],
                     entities: row["entities"], alert: row["alert"], alertPriority: row["priority"],
-                    storyID: row["story_id"], duplicateOf: row["duplicate_of"],
-                    extraFields: Self.decodeFields(row["payload"]))
+                    storyID: row["story_id"], duplicateOf: row["duplicate_of"], note: payload.note,
+                    digest: payload.digest)
             }
         }
     }
@@ -77,11 +77,5 @@ extension Store {
     /// Reads `key` of the meta table in the caller's transaction.
     static func meta(_ key: String, db: Database) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
-    }
-
-    /// The extra journal fields stored as a JSON object, [:] when none or unreadable.
-    static func decodeFields(_ json: String?) -> [String: String] {
-        guard let json else { return [:] }
-        return (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
     }
 }

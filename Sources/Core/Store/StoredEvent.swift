@@ -31,19 +31,22 @@ public struct StoredEvent: Sendable, Equatable {
     public var storyID: Int64?
     /// For a `duplicate` event: the document this one repeats.
     public var duplicateOf: Int64?
-    /// More journal fields, such as a digest's counts; a `MESSAGE` here replaces the one-line message.
-    public var extraFields: [String: String] = [:]
+    /// What a limit left out of the article or its file ("the text was cut after 20000 words").
+    public var note: String?
+    /// For a `digest` event: the digest published.
+    public var digest: PublishedDigest?
 
     /// Creates an event; `id` is the outbox row once recorded.
     public init(
         id: Int64 = 0, kind: Kind, path: String, documentID: Int64? = nil, language: String? = nil,
         title: String? = nil, reason: String? = nil, topics: String? = nil, entities: String? = nil,
         alert: String? = nil, alertPriority: Int? = nil, storyID: Int64? = nil, duplicateOf: Int64? = nil,
-        extraFields: [String: String] = [:]
+        note: String? = nil, digest: PublishedDigest? = nil
     ) {
         self.storyID = storyID
         self.duplicateOf = duplicateOf
-        self.extraFields = extraFields
+        self.note = note
+        self.digest = digest
         self.id = id
         self.kind = kind
         self.path = path
@@ -55,5 +58,35 @@ public struct StoredEvent: Sendable, Equatable {
         self.entities = entities
         self.alert = alert
         self.alertPriority = alertPriority
+    }
+}
+
+/// A digest as its `digest` event carries it: the Markdown people read and the day's counts.
+public struct PublishedDigest: Sendable, Equatable, Codable {
+    /// The day, `YYYY-MM-DD`.
+    public var date: String
+    /// The digest in Markdown.
+    public var markdown: String
+    /// The day's counts.
+    public var totals: Digest.Totals
+    /// How many stories it lists.
+    public var storyCount: Int
+    /// The headline of its first story, if it lists any.
+    public var topStory: String?
+
+    /// The summary of `digest`.
+    public init(_ digest: Digest) {
+        self.init(
+            date: digest.date, markdown: digest.markdown, totals: digest.totals, storyCount: digest.stories.count,
+            topStory: digest.stories.first?.headline)
+    }
+
+    /// Creates a summary from its values.
+    public init(date: String, markdown: String, totals: Digest.Totals, storyCount: Int, topStory: String?) {
+        self.date = date
+        self.markdown = markdown
+        self.totals = totals
+        self.storyCount = storyCount
+        self.topStory = topStory
     }
 }
