@@ -40,13 +40,13 @@ public struct OpenStoryIndex: Sendable {
         story: Int64, under keys: [String], lastSeen time: Double, span: EventSpan?, scanned: Int
     ) {
         self.keys.index(story, under: keys, scanned: scanned)
-        lastSeen[UInt64(bitPattern: story)] = time
-        spans[UInt64(bitPattern: story)] = span
+        lastSeen[Self.key(story)] = time
+        spans[Self.key(story)] = span
     }
 
     /// Moves a story's last time on without changing its keys (it got a duplicate).
     public mutating func touch(story: Int64, at time: Double) {
-        if let seen = lastSeen[UInt64(bitPattern: story)], seen < time { lastSeen[UInt64(bitPattern: story)] = time }
+        if let seen = lastSeen[Self.key(story)], seen < time { lastSeen[Self.key(story)] = time }
     }
 
     /// Records an article's fingerprint, so that later copies find it.
@@ -74,8 +74,8 @@ public struct OpenStoryIndex: Sendable {
     /// Forgets a story and its articles' fingerprints (it was deleted or left the window).
     public mutating func remove(story: Int64) {
         keys.remove(story)
-        lastSeen[UInt64(bitPattern: story)] = nil
-        spans[UInt64(bitPattern: story)] = nil
+        lastSeen[Self.key(story)] = nil
+        spans[Self.key(story)] = nil
         for document in documentsByStory[story] ?? CompactList([]) { forget(document: document) }
         documentsByStory[story] = nil
     }
@@ -124,11 +124,13 @@ public struct OpenStoryIndex: Sendable {
 
     /// When `story` last got an article, if it is open to `window`; nil otherwise.
     private func lastArrival(of story: Int64, ifOpenTo window: StoryWindow) -> Double? {
-        guard let seen = lastSeen[UInt64(bitPattern: story)],
-            window.admits(lastArrival: seen, span: spans[UInt64(bitPattern: story)])
+        guard let seen = lastSeen[Self.key(story)], window.admits(lastArrival: seen, span: spans[Self.key(story)])
         else { return nil }
         return seen
     }
+
+    /// A story's key in `lastSeen` and `spans`: its id's bits.
+    private static func key(_ story: Int64) -> UInt64 { UInt64(bitPattern: story) }
 
     /// The stories open to `window` sharing the most of `keys` (see
     /// ``StoryKeyIndex/candidates(for:perKey:limit:lastSeen:)``).

@@ -84,12 +84,13 @@ struct StoryKeyIndex {
             while position > 0, read < perKey {
                 position -= 1
                 let entry = list[position]
-                guard generations[UInt64(entry.story)] == entry.generation else { continue }
+                let id = UInt64(entry.story)
+                guard generations[id] == entry.generation else { continue }
                 read += 1
-                if let known = positions[UInt64(entry.story)] {
+                if let known = positions[id] {
                     found[known].count += 1
                 } else {
-                    positions[UInt64(entry.story)] = found.count
+                    positions[id] = found.count
                     found.append((Int64(entry.story), 1, lastSeen(Int64(entry.story))))
                 }
             }
