@@ -123,22 +123,25 @@ public struct Analyzer: Sendable {
             let scanner = WordScanner(table: table)
             if let algorithm {
                 let stemmed: Void? = StemmerPool.shared.withStemmer(algorithm: algorithm) { stemmer in
-                    var stem: [UInt8] = []
                     var accented: [UInt8] = []
-                    stem.reserveCapacity(64)
                     scanner.scan(bytes) { folded, range in
                         if isSkipped(folded) { return true }
                         guard Self.isWorthStemming(folded) else { return body(folded, folded, range) }
                         let isAccented = accents?.restore(folded, into: &accented) ?? false
-                        let stemmedOK =
-                            isAccented
-                            ? accented.withUnsafeBufferPointer { stemmer.stem($0, into: &stem) }
-                            : stemmer.stem(folded, into: &stem)
-                        guard stemmedOK, !stem.isEmpty else { return body(folded, folded, range) }
-                        if isAccented, accents?.stemsNeedFolding == true, stem.contains(where: { $0 >= 0x80 }) {
-                            stem = scanner.fold(stem)
+                        // The stem is read where the stemmer keeps it (most often its cache), not
+                        // copied out; only a re-accented stem that kept an accent is folded, in a copy.
+                        func report(_ stem: UnsafeBufferPointer<UInt8>) -> Bool {
+                            guard !stem.isEmpty else { return body(folded, folded, range) }
+                            if isAccented, accents?.stemsNeedFolding == true, stem.contains(where: { $0 >= 0x80 }) {
+                                return scanner.fold(Array(stem)).withUnsafeBufferPointer { body(folded, $0, range) }
+                            }
+                            return body(folded, stem, range)
                         }
-                        return stem.withUnsafeBufferPointer { body(folded, $0, range) }
+                        let reported =
+                            isAccented
+                            ? accented.withUnsafeBufferPointer { stemmer.withStem(of: $0, report) }
+                            : stemmer.withStem(of: folded, report)
+                        return reported ?? body(folded, folded, range)
                     }
                 }
                 if stemmed != nil { return }

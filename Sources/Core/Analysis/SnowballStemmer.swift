@@ -27,15 +27,26 @@ struct SnowballStemmer: @unchecked Sendable {
     /// buffer is reused by the next call. Returns false, leaving `output` alone, when libstemmer
     /// failed (it only does on allocation failure).
     func stem(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        if cache.stem(of: word, into: &output) { return true }
-        guard let base = word.baseAddress, let stemmed = sb_stemmer_stem(handle, base, CInt(word.count)) else {
-            return false
+        let found: Void? = withStem(of: word) { stem in
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: stem)
         }
-        let length = Int(sb_stemmer_length(handle))
-        output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: UnsafeBufferPointer(start: stemmed, count: length))
-        cache.remember(word, stem: output)
-        return true
+        return found != nil
+    }
+
+    /// Calls `body` with the stem of one folded (lower-case) word, valid only during the call
+    /// (the cache's slot or the stemmer's buffer), and returns what it returns; nil when
+    /// libstemmer failed (it only does on allocation failure).
+    func withStem<Result>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+        -> Result?
+    {
+        if let result = cache.withStem(of: word, body) { return result }
+        guard let base = word.baseAddress, let stemmed = sb_stemmer_stem(handle, base, CInt(word.count)) else {
+            return nil
+        }
+        let stem = UnsafeBufferPointer(start: stemmed, count: Int(sb_stemmer_length(handle)))
+        cache.remember(word, stem: stem)
+        return body(stem)
     }
 
     /// The algorithms this libstemmer provides ("arabic" ... "yiddish"), from `sb_stemmer_list()`.

@@ -26,16 +26,32 @@ final class StemCache: @unchecked Sendable {
 
     /// Replaces `output` with the cached stem of `word` and returns true, or returns false.
     func stem(of word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        guard (1...Self.maximumLength).contains(word.count), let bytes = word.baseAddress else { return false }
+        let found: Void? = withStem(of: word) { stem in
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: stem)
+        }
+        return found != nil
+    }
+
+    /// Calls `body` with the cached stem of `word`, valid only during the call, and returns what it
+    /// returns; nil when the stem is not cached. Most words are found here: reading the stem in
+    /// its slot spares copying it out first.
+    func withStem<Result>(
+        of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
+        guard (1...Self.maximumLength).contains(word.count), let bytes = word.baseAddress else { return nil }
         let slot = slots + Self.slot(of: word) * Self.slotSize
-        guard Int(slot[0]) == word.count, memcmp(slot + 2, bytes, word.count) == 0 else { return false }
-        output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: UnsafeBufferPointer(start: slot + 2 + Self.maximumLength, count: Int(slot[1])))
-        return true
+        guard Int(slot[0]) == word.count, memcmp(slot + 2, bytes, word.count) == 0 else { return nil }
+        return body(UnsafeBufferPointer(start: slot + 2 + Self.maximumLength, count: Int(slot[1])))
     }
 
     /// Remembers that `word` stems to `stem`, when both fit a slot.
     func remember(_ word: UnsafeBufferPointer<UInt8>, stem: [UInt8]) {
+        stem.withUnsafeBufferPointer { remember(word, stem: $0) }
+    }
+
+    /// Remembers that `word` stems to the bytes of `stem`, when both fit a slot.
+    func remember(_ word: UnsafeBufferPointer<UInt8>, stem: UnsafeBufferPointer<UInt8>) {
         guard (1...Self.maximumLength).contains(word.count), stem.count <= Self.maximumLength,
             let bytes = word.baseAddress
         else { return }
@@ -43,10 +59,8 @@ final class StemCache: @unchecked Sendable {
         slot[0] = UInt8(word.count)
         slot[1] = UInt8(stem.count)
         (slot + 2).update(from: bytes, count: word.count)
-        stem.withUnsafeBufferPointer { stem in
-            if let stemBytes = stem.baseAddress {
-                (slot + 2 + Self.maximumLength).update(from: stemBytes, count: stem.count)
-            }
+        if let stemBytes = stem.baseAddress {
+            (slot + 2 + Self.maximumLength).update(from: stemBytes, count: stem.count)
         }
     }
 
