@@ -5,13 +5,20 @@ import Testing
 /// The stem cache gives back exactly what was stemmed, and nothing for a word it does not hold.
 struct AnalysisStemCacheTests {
     func stem(_ cache: StemCache, _ word: String) -> String? {
-        var output: [UInt8] = []
-        let found = Array(word.utf8).withUnsafeBufferPointer { cache.stem(of: $0, into: &output) }
-        return found ? String(decoding: output, as: UTF8.self) : nil
+        Array(word.utf8).withUnsafeBufferPointer { word in
+            cache.withStem(of: word) { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     func remember(_ cache: StemCache, _ word: String, _ stem: String) {
-        Array(word.utf8).withUnsafeBufferPointer { cache.remember($0, stem: Array(stem.utf8)) }
+        Array(word.utf8).withUnsafeBufferPointer { word in
+            Array(stem.utf8).withUnsafeBufferPointer { cache.remember(word, stem: $0) }
+        }
+    }
+
+    /// The stem `stemmer` gives `word`, copied out of the stemmer.
+    func stem(_ stemmer: SnowballStemmer, _ word: String) -> [UInt8]? {
+        Array(word.utf8).withUnsafeBufferPointer { word in stemmer.withStem(of: word) { Array($0) } }
     }
 
     @Test func aRememberedWordGivesItsStemAndOnlyThatWordDoes() {
@@ -35,18 +42,12 @@ struct AnalysisStemCacheTests {
         let words = ["négociations", "continuent", "garanties", "sécurité", "élargissement", "russes", "américaines"]
         let fresh = try words.map { word -> [UInt8] in
             let stemmer = try #require(SnowballStemmer(algorithm: "french"))
-            var output: [UInt8] = []
-            _ = Array(word.utf8).withUnsafeBufferPointer { stemmer.stem($0, into: &output) }
-            return output
+            return try #require(stem(stemmer, word))
         }
         // When one stemmer stems them all three times
         let stemmer = try #require(SnowballStemmer(algorithm: "french"))
         for _ in 0..<3 {
-            let again = words.map { word -> [UInt8] in
-                var output: [UInt8] = []
-                _ = Array(word.utf8).withUnsafeBufferPointer { stemmer.stem($0, into: &output) }
-                return output
-            }
+            let again = try words.map { try #require(stem(stemmer, $0)) }
             // Then the stems never change
             #expect(again == fresh)
         }

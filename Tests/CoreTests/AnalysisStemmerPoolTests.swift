@@ -47,11 +47,14 @@ struct AnalysisStemmerPoolTests {
 
     @Test func stemCopiesTheResultOutOfTheStemmer() throws {
         let result = StemmerPool().withStemmer(algorithm: "english") { stemmer -> [String] in
-            var first: [UInt8] = []
-            var second: [UInt8] = []
-            _ = Array("negotiations".utf8).withUnsafeBufferPointer { stemmer.stem($0, into: &first) }
-            _ = Array("guarantees".utf8).withUnsafeBufferPointer { stemmer.stem($0, into: &second) }
-            return [String(decoding: first, as: UTF8.self), String(decoding: second, as: UTF8.self)]
+            // Each stem copied out while it is lent: the next call reuses the stemmer's buffer.
+            let first = Array("negotiations".utf8).withUnsafeBufferPointer { word in
+                stemmer.withStem(of: word) { String(decoding: $0, as: UTF8.self) }
+            }
+            let second = Array("guarantees".utf8).withUnsafeBufferPointer { word in
+                stemmer.withStem(of: word) { String(decoding: $0, as: UTF8.self) }
+            }
+            return [first, second].compactMap { $0 }
         }
         #expect(result == ["negoti", "guarante"])
     }

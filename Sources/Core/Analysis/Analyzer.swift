@@ -81,8 +81,9 @@ public struct Analyzer: Sendable {
         folding.terms(in: word).joined(separator: " ")
     }
 
-    /// The analyser that only folds, made once: story keys fold every entity name of every article.
-    private static let folding = Analyzer(language: "und")
+    /// The analyser that only folds, made once: story keys and label tags fold every entity name
+    /// of every article.
+    static let folding = Analyzer(language: "und")
 
     /// Calls `body` with each term's UTF-8 (valid only during the call) and its word's byte range in
     /// `bytes`; stops when `body` returns false.

@@ -21,19 +21,6 @@ struct SnowballStemmer: @unchecked Sendable {
         self.handle = handle
     }
 
-    /// Stems one folded (lower-case) word and replaces `output` with the stem's UTF-8.
-    ///
-    /// Wraps `sb_stemmer_stem` and copies `sb_stemmer_length` bytes at once, since the stemmer's
-    /// buffer is reused by the next call. Returns false, leaving `output` alone, when libstemmer
-    /// failed (it only does on allocation failure).
-    func stem(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        let found: Void? = withStem(of: word) { stem in
-            output.removeAll(keepingCapacity: true)
-            output.append(contentsOf: stem)
-        }
-        return found != nil
-    }
-
     /// Calls `body` with the stem of one folded (lower-case) word, valid only during the call
     /// (the cache's slot or the stemmer's buffer), and returns what it returns; nil when
     /// libstemmer failed (it only does on allocation failure).

@@ -24,15 +24,6 @@ final class StemCache: @unchecked Sendable {
 
     deinit { slots.deallocate() }
 
-    /// Replaces `output` with the cached stem of `word` and returns true, or returns false.
-    func stem(of word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        let found: Void? = withStem(of: word) { stem in
-            output.removeAll(keepingCapacity: true)
-            output.append(contentsOf: stem)
-        }
-        return found != nil
-    }
-
     /// Calls `body` with the cached stem of `word`, valid only during the call, and returns what it
     /// returns; nil when the stem is not cached. Most words are found here: reading the stem in
     /// its slot spares copying it out first.
@@ -43,11 +34,6 @@ final class StemCache: @unchecked Sendable {
         let slot = slots + Self.slot(of: word) * Self.slotSize
         guard Int(slot[0]) == word.count, memcmp(slot + 2, bytes, word.count) == 0 else { return nil }
         return body(UnsafeBufferPointer(start: slot + 2 + Self.maximumLength, count: Int(slot[1])))
-    }
-
-    /// Remembers that `word` stems to `stem`, when both fit a slot.
-    func remember(_ word: UnsafeBufferPointer<UInt8>, stem: [UInt8]) {
-        stem.withUnsafeBufferPointer { remember(word, stem: $0) }
     }
 
     /// Remembers that `word` stems to the bytes of `stem`, when both fit a slot.

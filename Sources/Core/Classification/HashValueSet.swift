@@ -3,6 +3,10 @@
 ///
 /// The person finder fills one per document with the hash of every lower-case word (to tell "Will"
 /// the name from "will" the verb): a `Set<UInt64>` ran SipHash for each of them, 1% of ingest.
+///
+/// The same probing as ``HashValueMap``, kept apart on purpose: a slot here is the value alone,
+/// half a map slot's size, and built on `HashValueMap<Void>` the person finder took 1% more of
+/// an ingest's CPU.
 struct HashValueSet {
     /// The table: a power of two, at most half full; 0 marks an empty slot.
     private var slots: [UInt64]

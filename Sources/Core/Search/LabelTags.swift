@@ -29,7 +29,7 @@ public enum LabelTags {
         var squeezed: [UInt8] = []
         value.withUTF8 { bytes in
             squeezed.reserveCapacity(bytes.count)
-            Analyzer(language: "und").forEachTerm(inUTF8: bytes) { term, _ in
+            Analyzer.folding.forEachTerm(inUTF8: bytes) { term, _ in
                 squeezed.append(contentsOf: term)
                 return true
             }
