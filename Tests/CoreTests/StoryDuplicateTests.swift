@@ -57,6 +57,15 @@ struct StoryDuplicateTests {
         #expect(fingerprint.bandKeys.count == DuplicateFingerprint.signatureLength / DuplicateFingerprint.bandWidth)
     }
 
+    @Test(arguments: ["en", "fr"])
+    func anAnalysedBodyHasTheFingerprintOfItsText(language: String) throws {
+        // The pipeline fingerprints the words it analysed already; stored rows from text must match.
+        let text = try EntityTestData.seed(language == "en" ? "004" : "002")
+        let analysed = DuplicateFingerprint(body: AnalysedText(text, language: language))
+        #expect(analysed == DuplicateFingerprint(text: text))
+        #expect(analysed.hasSignature)
+    }
+
     @Test
     func duplicateJoinsItsOriginalsStoryWithoutCounting() throws {
         var clusterer = StoryClusterer()

@@ -53,38 +53,58 @@ public struct DuplicateFingerprint: Sendable, Hashable, Codable {
     /// The fingerprint of an article's cleaned body, analysed already (in any language: only the
     /// folds are read).
     public init(body: AnalysedText) {
-        self.init(foldedWords: body.folds)
+        // The words are read in place: a lazy view of the folds copied each whole word first.
+        let words = body.words
+        self.init(wordCount: words.count) { index in words[index].folded }
     }
 
     /// The fingerprint of words already folded by `Analyzer(language: "und")`.
     init(foldedWords words: some Collection<String>) {
+        let words = Array(words)
+        self.init(wordCount: words.count) { words[$0] }
+    }
+
+    /// The fingerprint of `wordCount` folded words, the `index`th given by `word(index)`.
+    private init(wordCount: Int, word: (Int) -> String) {
         var exact = StableHash()
-        var wordHashes: [UInt64] = []
-        wordHashes.reserveCapacity(words.count)
-        for word in words {
-            exact.combine(word)
+        var wordHashes = [UInt64](repeating: 0, count: wordCount)
+        for index in 0..<wordCount {
+            var folded = word(index)
+            // One pass over the word's bytes feeds the running exact hash and the word's own.
+            wordHashes[index] = folded.withUTF8 { exact.combineReturningWordHash($0) }
             exact.separate()
-            wordHashes.append(StableHash.of(word))
         }
         exactHash = exact.value
-        let shingleCount = wordHashes.count - 2
+        let shingleCount = wordCount - 2
         guard shingleCount >= Self.minimumShingles else {
             signature = []
             return
         }
-        var minimums = [UInt32](repeating: .max, count: Self.signatureLength)
-        for start in 0..<shingleCount {
-            // Rotations keep the shingle hash order-sensitive ("a b c" is not "c b a").
-            let shingle =
-                wordHashes[start] ^ Self.rotate(wordHashes[start + 1], by: 21)
-                ^ Self.rotate(wordHashes[start + 2], by: 42)
-            for index in 0..<Self.signatureLength {
-                // Hash function i: the shingle mixed with a per-function seed, upper 32 bits.
-                let value = UInt32(truncatingIfNeeded: StableHash.mix(shingle ^ Self.seeds[index]) >> 32)
-                if value < minimums[index] { minimums[index] = value }
+        signature = Self.minimums(ofShinglesOf: wordHashes, count: shingleCount)
+    }
+
+    /// For each hash function, the smallest value it gives the `count` 3-word shingles of the
+    /// words hashed in `wordHashes`.
+    private static func minimums(ofShinglesOf wordHashes: [UInt64], count: Int) -> [UInt32] {
+        // Unchecked buffers: the 32 functions of every shingle are most of a fingerprint's time.
+        var minimums = [UInt32](repeating: .max, count: signatureLength)
+        minimums.withUnsafeMutableBufferPointer { minimums in
+            seeds.withUnsafeBufferPointer { seeds in
+                wordHashes.withUnsafeBufferPointer { hashes in
+                    for start in 0..<count {
+                        // Rotations keep the shingle hash order-sensitive ("a b c" is not "c b a").
+                        let shingle =
+                            hashes[start] ^ rotate(hashes[start + 1], by: 21) ^ rotate(hashes[start + 2], by: 42)
+                        for index in 0..<signatureLength {
+                            // Hash function i: the shingle mixed with a per-function seed, upper 32 bits.
+                            let value = UInt32(truncatingIfNeeded: StableHash.mix(shingle ^ seeds[index]) >> 32)
+                            minimums[index] = min(minimums[index], value)
+                        }
+                    }
+                }
             }
         }
-        signature = minimums
+        return minimums
     }
 
     /// Whether the text was long enough for a signature.

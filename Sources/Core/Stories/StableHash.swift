@@ -20,6 +20,18 @@ struct StableHash {
         }
     }
 
+    /// Feeds `bytes` (one word) and returns their own hash, ``of(bytes:)``: one pass for both.
+    mutating func combineReturningWordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var running = state
+        var word = Self().state
+        for byte in bytes {
+            running = (running ^ UInt64(byte)) &* Self.prime
+            word = (word ^ UInt64(byte)) &* Self.prime
+        }
+        state = running
+        return Self.mix(word)
+    }
+
     /// Feeds one separator byte that words cannot contain, so ("ab", "c") and ("a", "bc") differ.
     mutating func separate() {
         combine(CollectionOfOne(0xff))
