@@ -50,6 +50,23 @@ struct PipelineTests {
         #expect(article.text.contains("Ce que l'OTAN a proposé"))
     }
 
+    @Test(arguments: [
+        ("Talks  resume\tin Geneva", "Talks resume in Geneva"),
+        ("Russie\u{00A0}? Les pourparlers", "Russie ? Les pourparlers"),
+        ("Talks resume in Geneva", "Talks resume in Geneva"),
+    ])
+    func titlesAreOneLineWithSingleSpaces(headline: String, title: String) throws {
+        let text = headline + "\nDiplomats met on Monday to discuss the security guarantees in Europe."
+        let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == title)
+    }
+
+    @Test func aFirstLineOfFewWordsAndNoSentenceEndIsNotTheHeadline() throws {
+        let text = "Bbabo NET World\nTalks resume in Geneva on Monday\nDiplomats met on Monday."
+        let article = try #require(try pipeline.articles(from: Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == "Talks resume in Geneva on Monday")
+    }
+
     @Test func longFirstLineGivesItsFirstSentenceAsTitleAndStaysInTheBody() throws {
         let sentence = "Russia unveiled on Friday treaty proposals to limit NATO influence in its neighbourhood."
         let text =

@@ -106,11 +106,11 @@ enum StopWords {
 /// Folded words looked up without allocating: the scanner hands out borrowed UTF-8.
 struct StopWordSet: Sendable {
     /// The words by their FNV-1a hash; a hit is confirmed byte for byte.
-    private let byHash: [UInt64: [UInt8]]
+    private let byHash: HashValueMap<[UInt8]>
 
     /// Creates the set from folded words.
     init(_ words: [[UInt8]]) {
-        var byHash: [UInt64: [UInt8]] = [:]
+        var byHash = HashValueMap<[UInt8]>(minimumCapacity: words.count)
         for word in words {
             byHash[word.withUnsafeBufferPointer(Self.hash)] = word
         }

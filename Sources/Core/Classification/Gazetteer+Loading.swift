@@ -15,7 +15,7 @@ extension Gazetteer {
     init(countries: String, extra: String, organisations: String, scanner: NameScanner) throws {
         self.init()
         entries.reserveCapacity(600)
-        aliases.reserveCapacity(countries.utf8.count / 20)
+        aliases = HashValueMap(minimumCapacity: countries.utf8.count / 20)
         try load(countries, file: Self.fileNames.countries, kind: .place, scanner: scanner)
         try load(extra, file: Self.fileNames.extra, kind: .place, scanner: scanner)
         try load(organisations, file: Self.fileNames.organisations, kind: .organisation, scanner: scanner)

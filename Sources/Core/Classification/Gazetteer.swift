@@ -41,10 +41,11 @@ struct Gazetteer: Sendable {
 
     /// All entities, in load order.
     var entries: [Entry] = []
-    /// Alias sequence key → entity.
-    var aliases: [UInt64: Target] = [:]
+    /// Alias sequence key → entity. Keys are hashes already: looked up for every capitalised word
+    /// of every article, a `Dictionary` hashed them again.
+    var aliases = HashValueMap<Target>()
     /// Hash of an alias's first word → the most words of an alias starting with it.
-    var longestAlias: [UInt64: UInt8] = [:]
+    var longestAlias = HashValueMap<UInt8>()
     /// Lower-cased id → index in `entries`.
     var entryByID: [String: Int32] = [:]
 

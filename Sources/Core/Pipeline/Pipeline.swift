@@ -104,7 +104,19 @@ public struct Pipeline: Sendable {
     /// before French punctuation ("Russie ?") only gets in the way; the body keeps what was written.
     /// Control characters are gone before (``ControlCharacters``).
     static func singleLine(_ title: String) -> String {
-        title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        isSingleLine(title) ? title : title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether `title` is ASCII with single spaces between words only, as most are: then it is
+    /// its own single line, found without cutting it into words.
+    private static func isSingleLine(_ title: String) -> Bool {
+        var previous = UInt8(ascii: " ")  // a leading space is not single
+        for byte in title.utf8 {
+            // Non-ASCII may be Unicode white space; 0x09...0x0D and a second space are too.
+            guard byte < 0x80, byte > 0x0d || byte < 0x09, byte != 0x20 || previous != 0x20 else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     /// Text without a leading `date 2021-12` label that some scrapers put before the article.

@@ -30,8 +30,18 @@ public enum PlainTextExtractor {
 
     /// A line of four words or more, or of two or more that ends like a sentence.
     static func isMeaningful(_ line: Substring) -> Bool {
-        let words = line.split(whereSeparator: \.isWhitespace).count
-        if words >= 4 { return true }
+        // Counting stops at four words: the first lines tried are often whole paragraphs.
+        var words = 0
+        var inWord = false
+        for character in line {
+            if character.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words >= 4 { return true }
+            }
+        }
         return words >= 2 && line.last.map { ".?!\"»”".contains($0) } == true
     }
 
