@@ -38,6 +38,16 @@ final class MatchCollector {
     @exclusivity(unchecked) private var bar: (rank: Double, rowid: Int64)?
     /// The number of phrases in the query, once a row was scored.
     private(set) var phraseCount = 0
+    /// Whether every row that has the query's phrases is offered: no condition outside the index
+    /// drops one (``Store/rankedMatches(of:match:limit:collector:db:)`` sets it). The ranking then
+    /// learns how many rows have a one-phrase query's phrase by counting them.
+    var seesEveryMatch = false
+    /// The rows offered so far.
+    @exclusivity(unchecked) private(set) var offered: Int64 = 0
+    /// The number of rows in the index when the ranking left the IDF of the query's one phrase
+    /// out of the ranks offered, to be applied by ``applyDeferredIDF()``; nil when the ranks are
+    /// whole.
+    var deferredIDFRowCount: Int64?
 
     /// A collector of the `limit` best rows' matches in `column`.
     init(limit: Int, column: Int32) {
@@ -59,6 +69,7 @@ final class MatchCollector {
     ///
     /// Wraps FTS5's `xInstCount`, `xInst` and `xPhraseSize`, read only for a row that is kept.
     func offer(rank: Double, rowid: Int64, api: Fts5ExtensionApi, fts: OpaquePointer?) -> Int32 {
+        offered += 1
         if let bar, !Self.precedes(rank, rowid, bar) { return SQLITE_OK }
         guard limit > 0 else { return SQLITE_OK }
         phraseCount = Int(api.xPhraseCount!(fts))
@@ -82,5 +93,18 @@ final class MatchCollector {
         if rows.count > limit { rows.removeLast() }
         if rows.count == limit, let worst = rows.last { bar = (worst.rank, worst.rowid) }
         return SQLITE_OK
+    }
+
+    /// Multiplies the kept ranks by the IDF the ranking left out (see ``deferredIDFRowCount``),
+    /// now that the rows offered are every row having the phrase; once.
+    ///
+    /// Equal to the ranks computed whole: the IDF is a positive factor common to every row of a
+    /// one-phrase query, so it changes no order, and a product of doubles is the same in either
+    /// order.
+    func applyDeferredIDF() {
+        guard let rowCount = deferredIDFRowCount else { return }
+        deferredIDFRowCount = nil
+        let idf = BM25Ranking.idf(rowCount: rowCount, matching: offered)
+        for index in rows.indices { rows[index].rank = idf * rows[index].rank }
     }
 }

@@ -119,6 +119,8 @@ extension Store {
         guard isRanked, let collector else {
             return try Row.fetchAll(statement).map { ($0[0], $0[1]) }
         }
+        // Every match of the index reaches the ranking unless a filter on documents' columns drops it.
+        collector.seesEveryMatch = !filtered
         // GRDB binds values only: the pointer goes in by hand over the NULL placeholder, and is
         // taken out again so that the cached statement keeps no pointer to the collector.
         let sqliteStatement = statement.sqliteStatement
@@ -135,6 +137,7 @@ extension Store {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
         }
+        collector.applyDeferredIDF()
         return collector.rows.map { ($0.rowid, $0.rank) }
     }
 
