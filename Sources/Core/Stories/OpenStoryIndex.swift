@@ -22,13 +22,12 @@ public struct OpenStoryIndex: Sendable {
     private var articles: [Int64: (fingerprint: DuplicateFingerprint, story: Int64)] = [:]
     /// Articles by exact hash, earliest first.
     private var documentsByHash: [UInt64: CompactList<Int64>] = [:]
-    /// Articles by the stable hash of a band key, in the order remembered (hashes take less memory
-    /// than the keys, and a collision only adds a candidate that the signature check then rejects).
-    /// Most bands hold one article: ``CompactList`` keeps it without an allocation. Ids are kept
-    /// in 32 bits (an archive's first four billion articles): with eight bands per article this is
-    /// the index's largest table, and 64-bit ids made it half as large again (3 MB at 20,000 open
-    /// articles). An article with a larger id is not found as a near copy, only as an exact one.
-    private var documentsByBand: [UInt64: CompactList<UInt32>] = [:]
+    /// Articles by the stable hash of a band key (hashes take less memory than the keys, and a
+    /// collision only adds a candidate that the signature check then rejects). Ids are kept in 32
+    /// bits (an archive's first four billion articles): with eight bands per article this is the
+    /// index's largest table, and 64-bit ids made it half as large again. An article with a
+    /// larger id is not found as a near copy, only as an exact one.
+    private var documentsByBand = HashMultimap()
     private var documentsByStory: [Int64: CompactList<Int64>] = [:]
 
     /// Creates an empty index.
@@ -56,7 +55,7 @@ public struct OpenStoryIndex: Sendable {
         documentsByHash.append(document, at: fingerprint.exactHash)
         documentsByHash[fingerprint.exactHash]?.sort()
         if let document = UInt32(exactly: document) {
-            for key in fingerprint.bandKeys { documentsByBand.append(document, at: StableHash.of(key)) }
+            for key in fingerprint.bandKeys { documentsByBand.insert(document, at: StableHash.of(key)) }
         }
         documentsByStory.append(document, at: story)
     }
@@ -66,7 +65,7 @@ public struct OpenStoryIndex: Sendable {
         guard let (fingerprint, story) = articles.removeValue(forKey: document) else { return }
         Self.remove(document, from: &documentsByHash, at: fingerprint.exactHash)
         if let document = UInt32(exactly: document) {
-            for key in fingerprint.bandKeys { Self.remove(document, from: &documentsByBand, at: StableHash.of(key)) }
+            for key in fingerprint.bandKeys { documentsByBand.remove(document, at: StableHash.of(key)) }
         }
         Self.remove(document, from: &documentsByStory, at: story)
     }
@@ -101,14 +100,14 @@ public struct OpenStoryIndex: Sendable {
         return nil
     }
 
-    /// The latest `limit` articles under each of `bands` in stories open to `window`, with their
-    /// stories and fingerprints.
+    /// The latest `limit` articles under each of `bands` (those of the highest ids) in stories open
+    /// to `window`, with their stories and fingerprints.
     public func nearCopyCandidates(
         bands: [String], limit: Int, within window: StoryWindow
     ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
         var documents = Set<Int64>()
         for key in bands {
-            for document in (documentsByBand[StableHash.of(key)] ?? CompactList([])).reversed().prefix(limit) {
+            for document in documentsByBand.ids(at: StableHash.of(key)).sorted(by: >).prefix(limit) {
                 documents.insert(Int64(document))
             }
         }
