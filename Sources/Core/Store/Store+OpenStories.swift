@@ -16,7 +16,8 @@ import Synchronization
 final class OpenStoriesState: Sendable {
     private struct Loaded {
         var index: OpenStoryIndex
-        var versions: [Int64: Int64] = [:]
+        /// By the story id's bits: read for every candidate of every article.
+        var versions = HashValueMap<Int64>()
         var dataVersion: Int64
     }
 
@@ -47,16 +48,14 @@ final class OpenStoriesState: Sendable {
         }
     }
 
-    /// The stored versions known of `stories`, by story, if the index is current for a connection
-    /// at `dataVersion`; none otherwise.
-    func versions(of stories: [Int64], ifCurrentAt dataVersion: Int64) -> [Int64: Int64] {
+    /// The stored version of each of `stories`, in their order, where known and the index is
+    /// current for a connection at `dataVersion`; nil otherwise.
+    func versions(of stories: [Int64], ifCurrentAt dataVersion: Int64) -> [Int64?] {
         state.withLock { state in
-            guard let state, state.dataVersion == dataVersion else { return [:] }
-            var known: [Int64: Int64] = [:]
-            for story in stories {
-                if let version = state.versions[story] { known[story] = version }
+            guard let state, state.dataVersion == dataVersion else {
+                return Array(repeating: nil, count: stories.count)
             }
-            return known
+            return stories.map { state.versions[UInt64(bitPattern: $0)] }
         }
     }
 
@@ -68,13 +67,13 @@ final class OpenStoriesState: Sendable {
                 state = nil
                 return
             }
-            state!.versions[story] = version  // checked just above
+            state!.versions[UInt64(bitPattern: story)] = version  // checked just above
         }
     }
 
     /// Forgets the versions recorded (stories closed: most of them will not be read again).
     func forgetVersions() {
-        state.withLock { $0?.versions.removeAll() }
+        state.withLock { $0?.versions = HashValueMap() }
     }
 
     /// Installs a freshly loaded index.

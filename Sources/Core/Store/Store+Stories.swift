@@ -135,8 +135,18 @@ extension Store {
     func storedCandidates(_ stories: [Int64], db: Database) throws -> [StoredCandidate] {
         guard !stories.isEmpty else { return [] }
         let dataVersion = try Self.dataVersion(db)
+        // Versions and records by position in `stories`: no dictionary for the cache's hits.
         var versions = openStories.versions(of: stories, ifCurrentAt: dataVersion)
-        let unknown = stories.filter { versions[$0] == nil }
+        var records = [[UInt8]?](repeating: nil, count: stories.count)
+        // Where each story is in `stories`, for the rows read back; made when the first one is.
+        var positions: [Int64: Int] = [:]
+        func position(of story: Int64) -> Int? {
+            if positions.isEmpty {
+                for (index, story) in stories.enumerated() { positions[story] = index }
+            }
+            return positions[story]
+        }
+        let unknown = stories.indices.filter { versions[$0] == nil }.map { stories[$0] }
         if !unknown.isEmpty {
             let marks = Array(repeating: "?", count: unknown.count).joined(separator: ",")
             let statement = try db.cachedStatement(sql: "SELECT id, version FROM stories WHERE id IN (\(marks))")
@@ -144,16 +154,15 @@ extension Store {
             try Self.forEachRow(of: statement, db: db) { row in
                 let story = sqlite3_column_int64(row, 0)
                 let version = sqlite3_column_int64(row, 1)
-                versions[story] = version
+                if let index = position(of: story) { versions[index] = version }
                 openStories.setVersion(version, of: story, ifCurrentAt: dataVersion)
             }
         }
-        var records: [Int64: [UInt8]] = [:]
         var uncached: [Int64] = []
-        for story in stories {
-            guard let version = versions[story] else { continue }
+        for (index, story) in stories.enumerated() {
+            guard let version = versions[index] else { continue }
             if let record = profiles.record(story, version: version) {
-                records[story] = record
+                records[index] = record
             } else {
                 uncached.append(story)
             }
@@ -168,15 +177,17 @@ extension Store {
             // columns up by name, more than SQLite's own reading took (at 20,000 files).
             try Self.forEachRow(of: statement, db: db) { row in
                 let story = sqlite3_column_int64(row, 0)
-                guard let version = versions[story], let blob = sqlite3_column_blob(row, 1) else { return }
+                guard let index = position(of: story), let version = versions[index],
+                    let blob = sqlite3_column_blob(row, 1)
+                else { return }
                 let record = [UInt8](UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(row, 1))))
                 profiles.store(record, story: story, version: version)
-                records[story] = record
+                records[index] = record
             }
         }
-        return stories.compactMap { story in
-            guard let version = versions[story], let record = records[story] else { return nil }
-            return StoredCandidate(story: story, version: version, record: record)
+        return stories.indices.compactMap { index in
+            guard let version = versions[index], let record = records[index] else { return nil }
+            return StoredCandidate(story: stories[index], version: version, record: record)
         }
     }
 

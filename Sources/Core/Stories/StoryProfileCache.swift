@@ -12,19 +12,21 @@ import Synchronization
 /// (3-5 kB each) the cache starts again empty, which keeps the daemon's memory small; the stories
 /// that are busy come back at once.
 final class StoryProfileCache: Sendable {
-    private let records = Mutex<[Int64: (version: Int64, record: [UInt8])]>([:])
+    /// By the story id's bits: looked up for every candidate of every article.
+    private let records: Mutex<HashValueMap<(version: Int64, record: [UInt8])>>
     private let limit: Int
 
     /// At most `limit` records. 1,024 by default: SQLite's page cache (8 MB, see `Store`) keeps
     /// more of the records it evicts in memory, for less than doubling this cache would take.
     init(limit: Int = 1_024) {
         self.limit = limit
+        records = Mutex(HashValueMap(minimumCapacity: limit))
     }
 
     /// The cached record of `story` if it is at `version`.
     func record(_ story: Int64, version: Int64) -> [UInt8]? {
         records.withLock { records in
-            guard let cached = records[story], cached.version == version else { return nil }
+            guard let cached = records[UInt64(bitPattern: story)], cached.version == version else { return nil }
             return cached.record
         }
     }
@@ -32,13 +34,13 @@ final class StoryProfileCache: Sendable {
     /// Caches `record` of `story` as stored at `version`.
     func store(_ record: [UInt8], story: Int64, version: Int64) {
         records.withLock { records in
-            if records.count >= limit { records.removeAll(keepingCapacity: true) }
-            records[story] = (version, record)
+            if records.count >= limit { records = HashValueMap(minimumCapacity: limit) }
+            records[UInt64(bitPattern: story)] = (version, record)
         }
     }
 
     /// Forgets every record.
     func removeAll() {
-        records.withLock { $0.removeAll() }
+        records.withLock { $0 = HashValueMap(minimumCapacity: limit) }
     }
 }
