@@ -6,7 +6,9 @@
 /// the high bits, and SimHash reads every bit.
 struct StableHash {
     /// The running state; `value` finalises it.
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state = Self.offsetBasis
+    /// The FNV-1a 64-bit offset basis: the state of an empty hash.
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     /// The FNV-1a 64-bit prime.
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
@@ -23,7 +25,7 @@ struct StableHash {
     /// Feeds `bytes` (one word) and returns their own hash, ``of(bytes:)``: one pass for both.
     mutating func combineReturningWordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var running = state
-        var word = Self().state
+        var word = Self.offsetBasis
         for byte in bytes {
             running = (running ^ UInt64(byte)) &* Self.prime
             word = (word ^ UInt64(byte)) &* Self.prime
