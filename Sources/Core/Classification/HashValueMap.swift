@@ -22,7 +22,7 @@ struct HashValueMap<Value> {
         var size = 16
         while size < minimumCapacity * 2 { size *= 2 }
         slots = Array(repeating: (0, nil), count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
+        shift = LinearProbing.shift(forSize: size)
     }
 
     /// The value of `key`, or nil; setting replaces it.
@@ -69,8 +69,7 @@ struct HashValueMap<Value> {
 
     /// Removes `key` and its value, if present.
     ///
-    /// Linear probing without tombstones: the keys after the removed one in its run move back
-    /// into the gap when their first slot allows it, so a lookup never stops early.
+    /// Without tombstones: see ``LinearProbing/mayFill(gap:from:home:mask:)``.
     mutating func removeValue(forKey key: UInt64) {
         guard key != 0 else {
             zeroValue = nil
@@ -84,10 +83,7 @@ struct HashValueMap<Value> {
         }
         var next = (gap + 1) & mask
         while slots[next].key != 0 {
-            let home = slot(of: slots[next].key)
-            // The key at `next` may fill the gap when the gap lies on its way from its first slot:
-            // it is at least as far from that slot as from the gap (cyclically).
-            if (next - home) & mask >= (next - gap) & mask {
+            if LinearProbing.mayFill(gap: gap, from: next, home: slot(of: slots[next].key), mask: mask) {
                 slots[gap] = slots[next]
                 gap = next
             }
@@ -106,9 +102,9 @@ struct HashValueMap<Value> {
         for (key, value) in entries { if let value { self[key] = value } }
     }
 
-    /// The first slot to try: the high bits of the key times the golden ratio.
+    /// The first slot to try for `key`.
     private func slot(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> shift)
+        LinearProbing.home(of: key, shift: shift)
     }
 }
 

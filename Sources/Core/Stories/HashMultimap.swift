@@ -25,7 +25,7 @@ struct HashMultimap: Sendable {
         while size * 3 < minimumCapacity * 4 { size *= 2 }
         hashes = Array(repeating: 0, count: size)
         ids = Array(repeating: 0, count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
+        shift = LinearProbing.shift(forSize: size)
     }
 
     /// Files `id` under `hash`; an id filed twice under a hash is there twice.
@@ -42,9 +42,7 @@ struct HashMultimap: Sendable {
 
     /// Removes one `id` filed under `hash`, if there is one.
     ///
-    /// Without tombstones: the entries after the removed one in its run move back into the gap
-    /// when their first slot allows it (as ``HashValueMap/removeValue(forKey:)`` does), so a
-    /// lookup never stops early.
+    /// Without tombstones: see ``LinearProbing/mayFill(gap:from:home:mask:)``.
     mutating func remove(_ id: UInt32, at hash: UInt64) {
         let hash = Self.stored(hash)
         let mask = hashes.count - 1
@@ -55,8 +53,7 @@ struct HashMultimap: Sendable {
         }
         var next = (gap + 1) & mask
         while hashes[next] != 0 {
-            let home = slot(of: hashes[next])
-            if (next - home) & mask >= (next - gap) & mask {
+            if LinearProbing.mayFill(gap: gap, from: next, home: slot(of: hashes[next]), mask: mask) {
                 hashes[gap] = hashes[next]
                 ids[gap] = ids[next]
                 gap = next
@@ -93,8 +90,8 @@ struct HashMultimap: Sendable {
     /// The hash as kept in a slot: 0 is the empty mark, so it is kept as 1.
     private static func stored(_ hash: UInt64) -> UInt64 { max(hash, 1) }
 
-    /// The first slot to try: the high bits of the hash times the golden ratio.
+    /// The first slot to try for `hash`.
     private func slot(of hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> shift)
+        LinearProbing.home(of: hash, shift: shift)
     }
 }
