@@ -25,19 +25,23 @@ struct FairnessEndToEndTests {
         }
         try feed.write(toFile: root + "/feed.ndjson", atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: root + "/feed.ndjson", toPath: inbox + "/feed.ndjson")
-        let started = try await eventually(seconds: 120) { () -> Int? in
-            let count = try documents(state: state)
-            return count > 0 ? count : nil
-        }
-        let atDrop = try #require(started, "the feed's first part committed")
+        _ = try #require(
+            try await eventually(seconds: 120) { () -> Int? in
+                let count = try documents(state: state)
+                return count > 0 ? count : nil
+            }, "the feed's first part committed")
 
         // When a single article is dropped
         let text = "Harbour strike stops the cranes at dawn\n\nDockers walked out over pay; ships wait at anchor.\n"
         try text.write(toFile: root + "/single.txt", atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: root + "/single.txt", toPath: inbox + "/single.txt")
+        // Counted after the move, so parts committed while this test was busy are not put on the
+        // daemon's account: the count can only be higher than at the drop, never lower.
+        let afterDrop = try documents(state: state)
 
-        // Then it is reported after at most two more parts of the feed (256 articles each), long
-        // before the feed's end: its document id counts what was committed in between
+        // Then it goes first in the round after the feed's parts in progress at the drop (the one
+        // committing, the one being read: 256 articles each; a third part is the test's margin),
+        // long before the feed's end: its document id counts what was committed in between
         let entry = try #require(
             try await eventually(seconds: 120) {
                 try JournalReader.events("ingested", pid: daemon.pid).first {
@@ -45,8 +49,8 @@ struct FairnessEndToEndTests {
                 }
             }, "the single file's ingested entry")
         let documentID = try #require(Int(entry["NEWSDROP_DOC_ID"] ?? ""))
-        #expect(
-            documentID - atDrop <= 3 * 256, "feed articles committed before the single file: \(documentID - atDrop)")
+        let feedArticlesBefore = documentID - 1 - afterDrop
+        #expect(feedArticlesBefore < 3 * 256, "feed articles committed before the single file: \(feedArticlesBefore)")
         #expect(documentID < 19_000, "the feed was still going on")
         #expect(daemon.stop() == 0)
     }
