@@ -40,6 +40,6 @@ enum StoryVector {
 
     /// The `count` heaviest entries, heaviest first, ties by key.
     static func heaviest(_ vector: [String: Float], count: Int) -> [(key: String, value: Float)] {
-        Array(vector.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count))
+        vector.prefixOfSorted(count) { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     }
 }
