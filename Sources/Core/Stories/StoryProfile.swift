@@ -149,10 +149,17 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     public var indexKeys: [String] {
         var result = StoryVector.heaviest(keys, count: 14).map { $0.key }
         var terms: [String: Float] = [:]
-        for centroid in centroids.values {
+        if centroids.count == 1, let centroid = centroids.values.first {
+            // Most stories have one language: its terms scaled as they are, without hashing each
+            // into a new table.
             let length = Float(StoryVector.length(of: centroid))
-            guard length > 0 else { continue }
-            for (term, weight) in centroid { terms[term] = max(terms[term] ?? 0, weight / length) }
+            if length > 0 { terms = centroid.mapValues { max(0, $0 / length) } }
+        } else {
+            for centroid in centroids.values {
+                let length = Float(StoryVector.length(of: centroid))
+                guard length > 0 else { continue }
+                for (term, weight) in centroid { terms[term] = max(terms[term] ?? 0, weight / length) }
+            }
         }
         for (term, _) in StoryVector.heaviest(terms, count: Self.maximumIndexKeys) {
             guard result.count < Self.maximumIndexKeys else { break }
