@@ -23,6 +23,21 @@ struct ControlCharacterTests {
         #expect(ControlCharacters.removing("plain text") == "plain text")
     }
 
+    @Test(arguments: [
+        ("\u{01}", true), ("\u{1B}", true), ("\u{1F}", true), ("\u{7F}", true), ("\u{85}", true), ("\u{9F}", true),
+        ("\n", false), ("\t", false), (" ", false), ("~", false), ("«", false), ("\u{A0}", false), ("é", false),
+        ("’", false), ("€", false),
+    ])
+    func aControlIsFoundWhereverItStandsInTheText(inserted: String, isControl: Bool) {
+        // The check reads eight bytes at a time: the control at every offset of such a word, and
+        // straddling two.
+        for offset in 0..<20 {
+            let text = String(repeating: "a", count: offset) + inserted + String(repeating: "b", count: 19 - offset)
+            #expect(
+                ControlCharacters.occur(in: text) == isControl, "\(inserted.unicodeScalars.first!.value) at \(offset)")
+        }
+    }
+
     @Test func anUnterminatedStringEndsAtTheLine() {
         #expect(ControlCharacters.removing("\u{1B}]0;no end\nSecond line") == "\nSecond line")
     }

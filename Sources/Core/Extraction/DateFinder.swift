@@ -26,7 +26,11 @@ public enum DateFinder {
     /// Returns `YYYY-MM-DD`, or `YYYY-MM` when only the month is written.
     public static func findDate(inText text: String, reference: Date) -> String? {
         let today = CalendarDay(daysSinceEpoch: Int((reference.timeIntervalSince1970 / 86_400).rounded(.down)))
-        let matcher = DateMatcher(tokens: DateToken.tokens(in: top(of: text)))
+        let top = top(of: text)
+        // Every date has a number, and numbers are ASCII digits: a top without one (one article in
+        // seven) has no date, and its words need not be made into tokens.
+        guard top.utf8.contains(where: { $0 &- UInt8(ascii: "0") < 10 }) else { return nil }
+        let matcher = DateMatcher(tokens: DateToken.tokens(in: top))
         let tokens = matcher.tokens
         // Every date has a number within its first five tokens (``DateMatcher/match(at:)``): the
         // words far from any number are not tried, and most of the top of an article is such words.

@@ -51,6 +51,15 @@ public enum ControlCharacters {
         return text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
+                // Eight bytes at once while none of them can start what is looked for (a byte below
+                // 0x20, DEL, C2): the common case, tested with word arithmetic; the byte tests
+                // below take the others.
+                if index + 8 <= bytes.count,
+                    !mayHoldControl(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 if byte < 0x20 {
                     if byte != 0x0A && byte != 0x09 { return true }
@@ -63,6 +72,18 @@ public enum ControlCharacters {
             }
             return false
         }
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, 0x7F or 0xC2 (exact: the classic
+    /// "has a zero byte" test, on the word and on its XORs with DEL and C2 repeated).
+    private static func mayHoldControl(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        // Subtracting 0x20 from each byte sets the high bit of one that was below 0x20 (and had
+        // it clear): the same test for "less than 0x20".
+        let hasLow = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasLow || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2))
     }
 
     /// After an ESC at `index - 1`: the index past the sequence it starts.

@@ -20,6 +20,9 @@ public struct IngestLimits: Sendable, Equatable {
     func cutting(_ text: String) -> (text: String, note: String?) {
         var copy = text
         let cut = copy.withUTF8 { bytes -> Int? in
+            // Words are separated by spaces, so a text of n bytes has at most (n + 1) / 2 of them:
+            // a news article (a few kilobytes) is not counted at all.
+            guard (bytes.count + 1) / 2 > maxWordsPerArticle else { return nil }
             var words = 0
             var inWord = false
             for (offset, byte) in bytes.enumerated() {
