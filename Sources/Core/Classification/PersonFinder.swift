@@ -179,13 +179,15 @@ struct PersonFinder: Sendable {
         // Suffixes of full names → the full name's id; longer names first, so "Dupond-Moretti" links
         // to "Éric Dupond-Moretti", not to itself.
         let normalised = candidates.map { PersonName.normalised(words: $0.folded) }
+        // Each candidate's own id, made once: it was joined again in each of the three loops.
+        let ownIDs = normalised.map { "person:" + $0.joined(separator: "-") }
         var owners: [String: String] = [:]
         let fullNames = candidates.indices.filter {
             candidates[$0].nameWords >= 2 && (findsUntitledNames || candidates[$0].isTitled)
         }
         for index in fullNames.sorted(by: { normalised[$0].count > normalised[$1].count }) {
             let words = normalised[index]
-            let id = "person:" + words.joined(separator: "-")
+            let id = ownIDs[index]
             for start in words.indices {
                 let suffix = "person:" + words[start...].joined(separator: "-")
                 if owners[suffix] == nil { owners[suffix] = id }
@@ -195,7 +197,7 @@ struct PersonFinder: Sendable {
         // share links to neither.
         var firstNames: [String: String?] = [:]
         for index in fullNames {
-            let id = "person:" + normalised[index].joined(separator: "-")
+            let id = ownIDs[index]
             let first = "person:" + normalised[index][0]
             if let existing = firstNames[first], existing != id {
                 firstNames[first] = .some(nil)
@@ -206,7 +208,7 @@ struct PersonFinder: Sendable {
         var people: [Person] = []
         var indexByID: [String: Int] = [:]
         for (index, candidate) in candidates.enumerated() {
-            let ownID = "person:" + normalised[index].joined(separator: "-")
+            let ownID = ownIDs[index]
             let id: String
             if let owner = owners[ownID] {
                 id = owner
