@@ -23,14 +23,20 @@ public enum FormatSniffer {
 
     /// The format the content announces, or nil when it is not clearly markup or JSON.
     static func contentFormat(of text: String) -> ArticleFormat? {
-        let bytes = Array(text.utf8.prefix(4096))
-        var index = 0
-        // A byte-order mark the decoder kept, then white space.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        while index < bytes.count, TagScanner.isSpace(bytes[index]) { index += 1 }
-        guard index < bytes.count else { return nil }
-        switch bytes[index] {
-        case UInt8(ascii: "<"): return markupFormat(of: bytes, from: index)
+        // The first byte that is not white space, read in place: most files are plain text, and
+        // copying their first 4 kB into an array to look at one byte was 0.7% of an ingest.
+        var contiguous = text
+        let start = contiguous.withUTF8 { bytes -> (index: Int, byte: UInt8)? in
+            let bytes = UnsafeBufferPointer(rebasing: bytes.prefix(4096))
+            var index = 0
+            // A byte-order mark the decoder kept, then white space.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+            while index < bytes.count, TagScanner.isSpace(bytes[index]) { index += 1 }
+            return index < bytes.count ? (index, bytes[index]) : nil
+        }
+        guard let start else { return nil }
+        switch start.byte {
+        case UInt8(ascii: "<"): return markupFormat(of: Array(contiguous.utf8.prefix(4096)), from: start.index)
         case UInt8(ascii: "{"), UInt8(ascii: "["): return jsonFormat(of: text)
         default: return nil
         }
