@@ -76,6 +76,41 @@ struct StoryProfileTests {
     }
 
     @Test
+    func aSimilarityRecordComparesAsTheWholeRecordAndCannotBeDecoded() throws {
+        // Given a dated French story joined by an English report, and its similarity record
+        var profile = try twoLanguageProfile(title: "001 “Zakharova”")
+        profile.absorb(
+            StoryTestData.features(try StoryTestData.seed("002")), docID: 9, title: "dated", at: StoryTestData.start,
+            span: EventSpan(isoDate: "2021-12-18"))
+        let record = profile.encoded()
+        let compared = try #require(StoryProfile.similarityRecord(of: record))
+        #expect(compared.count * 2 < record.count, "\(compared.count) of \(record.count) bytes")
+        // Then articles in its languages, in another and unrelated ones get exactly the same scores
+        var articles = [
+            try StoryTestData.seed("004"), try StoryTestData.seed("000"), try StoryTestData.englishReport(),
+        ]
+        articles += try StoryTestData.corpus(perLanguage: 5)
+        var german = try StoryTestData.seed("004")
+        german.language = "de"
+        articles.append(german)
+        for article in articles {
+            let features = StoryTestData.features(article)
+            let (terms, keys) = (HashedVector(features.terms), HashedVector(features.keys))
+            let whole = try #require(
+                StoryProfile.similarity(record: record, terms: terms, keys: keys, language: features.language))
+            let read = try #require(
+                StoryProfile.similarity(record: compared, terms: terms, keys: keys, language: features.language))
+            #expect(read.combined == whole.combined && read.keys == whole.keys && read.terms == whole.terms)
+        }
+        #expect(StoryProfile.eventSpan(record: compared) == StoryProfile.eventSpan(record: record))
+        #expect(StoryProfile.eventSpan(record: compared) != nil)
+        // And it is never taken for a profile, nor made again from itself
+        #expect(StoryProfile(id: 7, encoded: compared) == nil)
+        #expect(StoryProfile.similarityRecord(of: compared) == nil)
+        #expect(StoryProfile.similarityRecord(of: Array(record.prefix(record.count / 2))) == nil, "cut short")
+    }
+
+    @Test
     func damagedRecordsAreReadWithoutCrashing() throws {
         let profile = try twoLanguageProfile()
         let record = profile.encoded()
@@ -91,6 +126,7 @@ struct StoryProfileTests {
             let cut = Array(damaged.prefix(Int.random(in: 0...damaged.count, using: &random)))
             for bytes in [damaged, cut] {
                 _ = StoryProfile(id: 7, encoded: bytes)
+                if let compared = StoryProfile.similarityRecord(of: bytes) { #expect(compared.count <= bytes.count) }
                 if let score = StoryProfile.similarity(record: bytes, terms: terms, keys: keys, language: "fr") {
                     #expect(!score.combined.isNaN)
                 }

@@ -209,9 +209,17 @@ extension Store {
         }
     }
 
-    /// A story's profile, from the cache when it holds the stored version, else decoded.
+    /// A story's profile, decoded from its stored record: the cache holds only what comparing
+    /// reads (``StoryProfileCache``). Nil when the story is gone or its record unreadable.
     func loadProfile(_ story: Int64, db: Database) throws -> StoryProfile? {
-        try storedCandidates([story], db: db).first?.decoded()
+        let statement = try db.cachedStatement(sql: "SELECT profile FROM stories WHERE id = ?")
+        try statement.setArguments([story])
+        var record: [UInt8]?
+        try Self.forEachRow(of: statement, db: db) { row in
+            guard let blob = sqlite3_column_blob(row, 0) else { return }
+            record = [UInt8](UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(row, 0))))
+        }
+        return record.flatMap { StoryProfile(id: story, encoded: $0) }
     }
 
     /// Stores a new story's first profile, indexes it under its keys, and returns it with its id.
@@ -299,8 +307,8 @@ extension Store {
     }
 }
 
-/// A candidate story read for comparison: its stored record, compared without decoding and
-/// decoded only if the article joins it.
+/// A candidate story read for comparison: its stored record or its similarity record (from the
+/// cache), compared without decoding; a record of the first format is decoded to be compared.
 struct StoredCandidate: StoryCandidate {
     let story: Int64
     let version: Int64
@@ -317,9 +325,6 @@ struct StoredCandidate: StoryCandidate {
             return score
         }
         // A record of the first format: decode it.
-        return decoded()?.similarity(to: query)
+        return StoryProfile(id: story, encoded: record)?.similarity(to: query)
     }
-
-    /// The profile, decoded from the record.
-    func decoded() -> StoryProfile? { StoryProfile(id: story, encoded: record) }
 }

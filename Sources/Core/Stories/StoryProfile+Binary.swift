@@ -45,7 +45,7 @@ extension StoryProfile {
     }
 
     /// Reads the record of story `id` written by ``encoded()``; nil when it is cut short or of
-    /// another format.
+    /// another format (a similarity record, say).
     public init?(id: Int64, encoded bytes: [UInt8]) {
         var reader = ProfileRecordReader(bytes: bytes)
         guard let format = reader.byte(), (Self.unsortedFormat...Self.binaryFormat).contains(format),
@@ -106,7 +106,8 @@ extension StoryProfile {
     ) -> (terms: Double?, keys: Double, combined: Double)? {
         var reader = ProfileRecordReader(bytes: record)
         guard let format = reader.skipToTimes(), format != Self.unsortedFormat,
-            reader.skip(format == Self.binaryFormat ? 48 : 32), let centroidCount = reader.count()
+            reader.skip(format == Self.binaryFormat || format == Self.similarityFormat ? 48 : 32),
+            let centroidCount = reader.count()
         else { return nil }
         var termSimilarity: Double?
         for _ in 0..<centroidCount {
@@ -127,7 +128,8 @@ extension StoryProfile {
     /// it has none, or the record is cut short or of no known format.
     static func eventSpan(record: [UInt8]) -> EventSpan? {
         var reader = ProfileRecordReader(bytes: record)
-        guard reader.skipToTimes() == Self.binaryFormat, reader.skip(32), let start = reader.double(),
+        guard let format = reader.skipToTimes(), format == Self.binaryFormat || format == Self.similarityFormat,
+            reader.skip(32), let start = reader.double(),
             let end = reader.double()
         else { return nil }
         return span(start: start, end: end)
@@ -141,9 +143,12 @@ extension StoryProfile {
 
 extension ProfileRecordReader {
     /// Reads the format byte and skips the headline, its document and the languages, up to the
-    /// size that precedes the times; the format, or nil when the record is cut short or unknown.
+    /// size that precedes the times; the format (a similarity record's too), or nil when the
+    /// record is cut short or unknown.
     fileprivate mutating func skipToTimes() -> UInt8? {
-        guard let format = byte(), (StoryProfile.unsortedFormat...StoryProfile.binaryFormat).contains(format),
+        guard let format = byte(),
+            (StoryProfile.unsortedFormat...StoryProfile.binaryFormat).contains(format)
+                || format == StoryProfile.similarityFormat,
             skipString(), skip(8), let languageCount = count()
         else { return nil }
         for _ in 0..<languageCount {
