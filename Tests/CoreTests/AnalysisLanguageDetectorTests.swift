@@ -4,6 +4,23 @@ import Testing
 
 /// Language detection with CLD2 on real sentences, and the mapping of CLD2's codes to ISO 639-1.
 struct AnalysisLanguageDetectorTests {
+    @Test func anArticleIsDetectedAsItsTitleAndWholeTextWould() {
+        // Texts around the bytes CLD2 reads, cut anywhere in a two- or three-byte character, a
+        // text of mixed languages that needs the second read, and a title longer than both reads.
+        let french = String(repeating: "Les négociations ont repris à Genève — « enfin ». ", count: 60)
+        let mixed = String(repeating: "Guten Morgen aus Berlin. ", count: 30) + french
+        for title in ["Accord à Genève", String(repeating: "Titre très long ", count: 200)] {
+            for text in [french, mixed, "Court."] {
+                for drop in 0..<8 {
+                    let body = String(text.dropFirst(drop))
+                    let whole = LanguageDetector.detect(title + "\n" + body)
+                    let read = LanguageDetector.detect(title: title, text: body)
+                    #expect(read.code == whole.code && read.confidence == whole.confidence, "\(drop)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         (
             "en",

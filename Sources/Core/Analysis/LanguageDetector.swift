@@ -57,6 +57,16 @@ public enum LanguageDetector {
         }
     }
 
+    /// The language of an article: ``detect(_:)`` of its title and text joined by a line break,
+    /// without copying the whole text to join them (only the first ``maximumBytes`` are read).
+    public static func detect(title: String, text: String) -> DetectedLanguage {
+        // A few bytes past what is read: the byte after the last one read tells a scalar boundary,
+        // and a scalar cut at the end of the copy becomes U+FFFD beyond them.
+        let kept = maximumBytes + 8 - (title.utf8.count + 1)
+        guard kept > 0, text.utf8.count > kept else { return detect(title + "\n" + text) }
+        return detect(title + "\n" + String(decoding: text.utf8.prefix(kept), as: UTF8.self))
+    }
+
     /// The ISO 639-1 code for a CLD2 language code, CLD2's own code where ISO 639-1 has none, "und"
     /// for CLD2's unknown and script-only answers.
     ///
