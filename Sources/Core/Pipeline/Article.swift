@@ -30,6 +30,10 @@ public struct Article: Sendable, Equatable {
     public var storyFeatures: StoryFeatures?
     /// The title's and text's full-text index terms, analysed ahead of the write (nil when not prepared).
     public var indexTerms: [PreparedIndexTerms]?
+    /// The columns and story query the archive writes, made ahead of the write from the fields
+    /// above (nil when not prepared; the archive makes them). Made last: it is not updated when
+    /// they change.
+    public var preparedRow: PreparedRow?
 
     /// Creates an article from its parts.
     public init(

@@ -83,7 +83,7 @@ public struct Pipeline: Sendable {
     /// The article at `index` of `file`, with its language, topics, entities and story features.
     public func analyse(_ index: Int, of file: ExtractedFile) -> Article {
         let found = file.articles[index]
-        let language = LanguageDetector.detect(found.title + "\n" + found.text)
+        let language = LanguageDetector.detect(title: found.title, text: found.text)
         var article = Article(
             item: found.item, title: found.title, text: found.text,
             date: found.date ?? file.dateInText, source: found.source, language: language.code,
@@ -95,6 +95,8 @@ public struct Pipeline: Sendable {
         let text = AnalysedText(article.text, analyzer: analyzer)
         classifier.label(&article, title: title, text: text)
         article.indexTerms = [PreparedIndexTerms(title), PreparedIndexTerms(text)]
+        // A score JSON cannot hold is refused again by the writer, which reports it.
+        article.preparedRow = try? PreparedRow(article)
         return article
     }
 

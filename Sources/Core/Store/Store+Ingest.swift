@@ -171,10 +171,9 @@ extension Store {
                     "SELECT id, title, body, language, tags, story_id, duplicate_of FROM documents WHERE path = ? AND item = ?"
             ),
             arguments: [outcome.path, article.item])
-        let tags = LabelTags.text(
-            language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
-        let topics = try LabelJSON.text(of: article.topics)
-        let entities = LabelJSON.text(of: article.entities)
+        let row = try article.preparedRow ?? PreparedRow(article)
+        assert(row == (try? PreparedRow(article)), "the article changed after its row was prepared")
+        let (tags, topics, entities) = (row.tags, row.topics, row.entities)
         let id: Int64
         let kind: StoredEvent.Kind
         var placement: PlacedStory?
@@ -200,14 +199,14 @@ extension Store {
                     article.date, article.source, outcome.sha256, time, topics, article.topicsNote, entities, tags, id,
                 ])
             kind = .updated
-            if let features = article.storyFeatures {
+            if let query = row.storyQuery {
                 if let story = existing["story_id"] as Int64? {
                     // A rewritten article stays in its story; copies are compared with its new text.
-                    try remember(features.fingerprint, documentID: id, story: story, time: time, db: db)
+                    try remember(query.features.fingerprint, documentID: id, story: story, time: time, db: db)
                     placement = PlacedStory(storyID: story, duplicateOf: existing["duplicate_of"])
                 } else {
                     placement = try placeInStory(
-                        documentID: id, title: article.title, features: features, time: time,
+                        documentID: id, title: article.title, query: query, time: time,
                         span: article.date.flatMap(EventSpan.init(isoDate:)), db: db)
                 }
                 try db.executeCached(
@@ -218,9 +217,9 @@ extension Store {
             // Placed before its row is written, under the id the row will get: the row goes in
             // once, story included. Updated afterwards, the row (body and all) was written twice.
             id = try Self.nextDocumentID(db)
-            placement = try article.storyFeatures.map { features in
+            placement = try row.storyQuery.map { query in
                 try placeInStory(
-                    documentID: id, title: article.title, features: features, time: time,
+                    documentID: id, title: article.title, query: query, time: time,
                     span: article.date.flatMap(EventSpan.init(isoDate:)), db: db)
             }
             try db.executeCached(

@@ -13,22 +13,23 @@ extension Store {
     /// nil when undated), in a story, in the ingest transaction: ``StoryPlacement`` decides over the archive's open
     /// stories (``ArchiveStories``), and the decision is recorded here.
     func placeInStory(
-        documentID: Int64, title: String, features: StoryFeatures, time: Double, span: EventSpan?, db: Database
+        documentID: Int64, title: String, query: StoryQuery, time: Double, span: EventSpan?, db: Database
     ) throws -> PlacedStory {
-        let placement = try decidePlacement(features, time: time, span: span, db: db)
+        let placement = try decidePlacement(query, time: time, span: span, db: db)
         return try recordPlacement(
-            placement, documentID: documentID, title: title, features: features, time: time, span: span, db: db)
+            placement, documentID: documentID, title: title, features: query.features, time: time, span: span,
+            db: db)
     }
 
     /// The decision over the archive's open stories. The index is read from a copy that ends with
     /// this call, so that recording the decision changes the index in place rather than copying it.
     private func decidePlacement(
-        _ features: StoryFeatures, time: Double, span: EventSpan?, db: Database
+        _ query: StoryQuery, time: Double, span: EventSpan?, db: Database
     ) throws -> StoryPlacement {
         let options = StoryClusteringOptions.standard
         let index = try withOpenStories(db: db, opensAfter: time - options.window) { $0 }
         let stories = ArchiveStories(store: self, db: db, index: index, now: time, width: options.window)
-        return try StoryPlacement.decide(features, dated: span, among: stories, options: options)
+        return try StoryPlacement.decide(query, dated: span, among: stories, options: options)
     }
 
     /// Records what ``StoryPlacement`` decided for a new document: the story's profile and keys,

@@ -37,10 +37,21 @@ public enum StoryPlacement: Sendable, Equatable {
         _ features: StoryFeatures, dated date: EventSpan?, among source: some StoryCandidateSource,
         options: StoryClusteringOptions = .standard
     ) throws -> StoryPlacement {
-        if let original = try original(of: features.fingerprint, dated: date, among: source, options: options) {
+        try decide(StoryQuery(features), dated: date, among: source, options: options)
+    }
+
+    /// As ``decide(_:dated:among:options:)`` for the features of `query`, hashed already (in the
+    /// parallel stage of an ingest, so that the single writer does not).
+    public static func decide(
+        _ query: StoryQuery, dated date: EventSpan?, among source: some StoryCandidateSource,
+        options: StoryClusteringOptions = .standard
+    ) throws -> StoryPlacement {
+        let features = query.features
+        if let original = try original(
+            of: features.fingerprint, bands: query.bandKeys, dated: date, among: source, options: options)
+        {
             return .duplicate(of: original.document, story: original.story)
         }
-        let query = StoryQuery(features)
         var best: (story: Int64, similarity: Double)?
         for candidate in try source.candidateStories(
             keys: features.candidateKeys, perKey: options.storiesPerKey, limit: options.maximumCandidates,
@@ -74,13 +85,13 @@ public enum StoryPlacement: Sendable, Equatable {
     }
 
     /// The earlier article `fingerprint` repeats, with its story: the exact hash first, else the
-    /// most similar near-duplicate among the band candidates (the lowest document id on a tie).
+    /// most similar near-duplicate among the candidates sharing one of its `bands` (its
+    /// ``DuplicateFingerprint/bandKeys``; the lowest document id on a tie).
     static func original(
-        of fingerprint: DuplicateFingerprint, dated date: EventSpan?, among source: some StoryCandidateSource,
-        options: StoryClusteringOptions
+        of fingerprint: DuplicateFingerprint, bands: [String], dated date: EventSpan?,
+        among source: some StoryCandidateSource, options: StoryClusteringOptions
     ) throws -> (document: Int64, story: Int64)? {
         if let exact = try source.exactCopy(of: fingerprint.exactHash, around: date) { return exact }
-        let bands = fingerprint.bandKeys
         guard !bands.isEmpty else { return nil }
         var best: (document: Int64, story: Int64, similarity: Double)?
         let candidates = try source.nearCopyCandidates(
@@ -95,19 +106,26 @@ public enum StoryPlacement: Sendable, Equatable {
 }
 
 /// An article as compared with candidate stories: its vectors as given, and by stable hash for
-/// stored records (built once per article, not once per candidate).
-public struct StoryQuery {
+/// stored records, with its fingerprint's band keys (built once per article, not once per
+/// candidate; in an ingest, by the parallel stage).
+public struct StoryQuery: Sendable, Equatable {
     /// The article's features.
     public let features: StoryFeatures
     let hashedTerms: HashedVector
     let hashedKeys: HashedVector
+    /// The fingerprint's ``DuplicateFingerprint/bandKeys``.
+    let bandKeys: [String]
 
     /// The query of an article with `features`.
     public init(_ features: StoryFeatures) {
         self.features = features
         hashedTerms = HashedVector(features.terms)
         hashedKeys = HashedVector(features.keys)
+        bandKeys = features.fingerprint.bandKeys
     }
+
+    /// Queries of the same features are the same: the rest is made from them.
+    public static func == (lhs: StoryQuery, rhs: StoryQuery) -> Bool { lhs.features == rhs.features }
 }
 
 /// The open stories and the recent articles' fingerprints that a ``StoryPlacement`` decision reads.
