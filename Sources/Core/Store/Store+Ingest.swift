@@ -68,8 +68,11 @@ extension Store {
         try pool.write { db in
             var events: [StoredEvent] = []
             var index = PendingIndexRows()
+            // Known after the first new document: ids follow on within the transaction.
+            var nextID: Int64?
             for outcome in outcomes {
-                try commit(outcome, time: time, db: db, events: &events, index: &index, progress: progress)
+                try commit(
+                    outcome, time: time, db: db, events: &events, index: &index, nextID: &nextID, progress: progress)
             }
             try closeStories(before: time - StoryClusteringOptions.standard.window, db: db)
             // Last of the writes: see PendingIndexRows. Alerts then search the new documents.
@@ -111,7 +114,7 @@ extension Store {
 
     private func commit(
         _ outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent], index: inout PendingIndexRows,
-        progress: () -> Void
+        nextID: inout Int64?, progress: () -> Void
     ) throws {
         defer { progress() }
         let known = try Self.fetchKnownFile(db, path: outcome.path)
@@ -137,12 +140,14 @@ extension Store {
             try deleteDocuments(
                 db, path: outcome.path, keeping: Set(articles.map(\.item)), time: time, events: &events, index: &index)
             for article in articles {
-                try upsert(article, outcome: outcome, time: time, db: db, events: &events, index: &index)
+                try upsert(
+                    article, outcome: outcome, time: time, db: db, events: &events, index: &index, nextID: &nextID)
                 progress()
             }
         case .part(let part):
             for article in part.articles {
-                try upsert(article, outcome: outcome, time: time, db: db, events: &events, index: &index)
+                try upsert(
+                    article, outcome: outcome, time: time, db: db, events: &events, index: &index, nextID: &nextID)
                 progress()
             }
             // The file is recorded with its last part only: stopped half-way, it is read again
@@ -161,9 +166,11 @@ extension Store {
             arguments: [outcome.path, outcome.sha256, outcome.size, outcome.modificationTime, state, reason, time])
     }
 
+    /// Writes `article` of `outcome`'s file: its row, story, index row and event. A new document
+    /// takes `nextID` (asked of SQLite when nil) and leaves the id after it there.
     private func upsert(
         _ article: Article, outcome: FileOutcome, time: Double, db: Database, events: inout [StoredEvent],
-        index: inout PendingIndexRows
+        index: inout PendingIndexRows, nextID: inout Int64?
     ) throws {
         let existing = try Row.fetchOne(
             db.cachedStatement(
@@ -216,7 +223,8 @@ extension Store {
         } else {
             // Placed before its row is written, under the id the row will get: the row goes in
             // once, story included. Updated afterwards, the row (body and all) was written twice.
-            id = try Self.nextDocumentID(db)
+            id = try nextID ?? Self.nextDocumentID(db)
+            nextID = id + 1
             placement = try row.storyQuery.map { query in
                 try placeInStory(
                     documentID: id, title: article.title, query: query, time: time,
