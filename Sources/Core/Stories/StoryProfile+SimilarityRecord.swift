@@ -9,9 +9,9 @@ extension StoryProfile {
     /// for a record of an older format (keep it whole: it is compared by decoding it).
     ///
     /// About a third of the record's size, so the profile cache (``StoryProfileCache``) holds
-    /// three times the stories in the same memory: at 20,000 stories, reading the records the
-    /// cache lacked was the largest part of placing an article. A similarity record cannot be
-    /// decoded (``init(id:encoded:)`` refuses its format): a join reads the whole record.
+    /// twice the stories in less memory: reading the records it lacked was the largest part of
+    /// placing an article. A similarity record cannot be decoded (``init(id:encoded:)`` refuses
+    /// its format): a join reads the whole record.
     static func similarityRecord(of record: [UInt8]) -> [UInt8]? {
         // Copied with loads and stores into a scratch buffer of the record's size (the result is
         // smaller), then into an array of its own size, which the cache keeps: appending byte by
