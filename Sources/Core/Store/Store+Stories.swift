@@ -179,9 +179,8 @@ extension Store {
             try Self.forEachRow(of: statement, db: db) { row in
                 let story = sqlite3_column_int64(row, 0)
                 guard let index = position(of: story), let version = versions[index],
-                    let blob = sqlite3_column_blob(row, 1)
+                    let record = Self.bytes(ofColumn: 1, in: row)
                 else { return }
-                let record = [UInt8](UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(row, 1))))
                 profiles.store(record, story: story, version: version)
                 records[index] = record
             }
@@ -190,6 +189,12 @@ extension Store {
             guard let version = versions[index], let record = records[index] else { return nil }
             return StoredCandidate(story: stories[index], version: version, record: record)
         }
+    }
+
+    /// The blob in `column` of the row `statement` stands on, copied; nil when it is NULL.
+    static func bytes(ofColumn column: Int32, in statement: OpaquePointer) -> [UInt8]? {
+        guard let blob = sqlite3_column_blob(statement, column) else { return nil }
+        return [UInt8](UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, column))))
     }
 
     /// Steps `statement` (its arguments set) to the end, calling `body` with the SQLite statement
@@ -216,10 +221,7 @@ extension Store {
         let statement = try db.cachedStatement(sql: "SELECT profile FROM stories WHERE id = ?")
         try statement.setArguments([story])
         var record: [UInt8]?
-        try Self.forEachRow(of: statement, db: db) { row in
-            guard let blob = sqlite3_column_blob(row, 0) else { return }
-            record = [UInt8](UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(row, 0))))
-        }
+        try Self.forEachRow(of: statement, db: db) { row in record = Self.bytes(ofColumn: 0, in: row) }
         return record.flatMap { StoryProfile(id: story, encoded: $0) }
     }
 

@@ -13,92 +13,75 @@ extension StoryProfile {
     /// placing an article. A similarity record cannot be decoded (``init(id:encoded:)`` refuses
     /// its format): a join reads the whole record.
     static func similarityRecord(of record: [UInt8]) -> [UInt8]? {
-        // Copied with loads and stores into a scratch buffer of the record's size (the result is
-        // smaller), then into an array of its own size, which the cache keeps: appending byte by
-        // byte took longer than reading the record from SQLite.
-        record.withUnsafeBytes { source in
-            withUnsafeTemporaryAllocation(byteCount: source.count, alignment: 1) { scratch in
-                var copier = SimilarityRecordCopier(source: source, target: scratch)
-                guard copier.copy() else { return nil }
-                return [UInt8](UnsafeRawBufferPointer(rebasing: scratch[..<copier.written]))
-            }
+        // Copied into a scratch buffer of the record's size (the result is smaller), then into an
+        // array of its own size, which the cache keeps: appending byte by byte took longer than
+        // reading the record from SQLite.
+        withUnsafeTemporaryAllocation(byteCount: record.count, alignment: 1) { scratch in
+            var copier = SimilarityRecordCopier(reader: ProfileRecordReader(bytes: record), target: scratch)
+            guard copier.copy() else { return nil }
+            return [UInt8](UnsafeRawBufferPointer(rebasing: scratch[..<copier.written]))
         }
     }
 }
 
-/// Copies a record of ``StoryProfile/binaryFormat`` into a similarity record, reading and writing
-/// in place; every read is checked against the record's end.
+/// Copies a record of ``StoryProfile/binaryFormat``, read with its reader, into a similarity
+/// record written in place.
 private struct SimilarityRecordCopier {
-    let source: UnsafeRawBufferPointer
+    var reader: ProfileRecordReader
     let target: UnsafeMutableRawBufferPointer
-    var read = 0
     var written = 0
 
     /// Copies the whole record; false when it is cut short or of another format.
     mutating func copy() -> Bool {
-        guard source.count >= 3, source[0] == StoryProfile.binaryFormat, let headline = integer(at: 1, width: 2)
-        else { return false }
-        read = 3 + headline
+        guard reader.byte() == StoryProfile.binaryFormat, reader.skipString() else { return false }
         put(StoryProfile.similarityFormat)
         putZeros(2)  // no headline
         // The headline's document, the languages, the counts, times and span: copied as they are.
-        let copied = read
-        guard skip(8), let languages = integer(at: read, width: 8), skip(8) else { return false }
+        let copied = reader.offset
+        guard reader.skip(8), let languages = reader.count() else { return false }
         for _ in 0..<languages {
-            guard let length = integer(at: read, width: 2), skip(2 + length) else { return false }
+            guard reader.skipString() else { return false }
         }
-        guard skip(48), let centroids = integer(at: read, width: 8), skip(8) else { return false }
-        append(copied..<read)
+        guard reader.skip(48), let centroids = reader.count() else { return false }
+        append(copied..<reader.offset)
         for _ in 0..<centroids {
-            let language = read
-            guard let length = integer(at: read, width: 2), skip(2 + length) else { return false }
-            append(language..<read)
+            let language = reader.offset
+            guard reader.skipString() else { return false }
+            append(language..<reader.offset)
             guard copyHashes() else { return false }
         }
         // What follows holds at least as many bytes as the tail written in its place: the result
         // never outgrows the record.
-        guard copyHashes(), source.count - read >= 34 else { return false }
+        guard copyHashes(), reader.bytes.count - reader.offset >= 34 else { return false }
         putZeros(34)  // the headline's terms and keys (two empty vectors), its language (empty)
         return true
     }
 
     /// Copies a vector's header and its entries' hashes and weights, each with an empty key.
     private mutating func copyHashes() -> Bool {
-        guard let count = integer(at: read, width: 4), let size = integer(at: read + 4, width: 4),
-            source.count - read >= 16 + size
+        let header = reader.offset
+        // An entry takes 14 bytes at least: a larger count is damage.
+        guard let count = reader.unsigned(width: 4).map(Int.init), let size = reader.unsigned(width: 4).map(Int.init),
+            reader.skip(8), count * 14 <= size, reader.bytes.count - reader.offset >= size
         else { return false }
-        let end = read + 16 + size
-        withUnsafeBytes(of: UInt32(count).littleEndian) { put($0) }
+        let end = reader.offset + size
+        append(header..<header + 4)  // the count
         withUnsafeBytes(of: UInt32(count * 14).littleEndian) { put($0) }
-        append(read + 8..<read + 16)  // the length
-        read += 16
+        append(header + 8..<header + 16)  // the length
         for _ in 0..<count {
-            guard end - read >= 14, let length = integer(at: read + 12, width: 2) else { return false }
-            append(read..<read + 12)
+            let entry = reader.offset
+            guard reader.skip(12), reader.skipString(), reader.offset <= end else { return false }
+            append(entry..<entry + 12)  // the hash and the weight
             putZeros(2)
-            read += 14 + length
         }
-        return read == end
-    }
-
-    /// The unsigned little-endian number of `width` bytes at `offset`; nil past the end or when it
-    /// does not fit a count.
-    private func integer(at offset: Int, width: Int) -> Int? {
-        guard offset >= 0, source.count - offset >= width else { return nil }
-        var value: UInt64 = 0
-        for index in 0..<width { value |= UInt64(source[offset + index]) << UInt64(8 * index) }
-        return value <= UInt64(source.count) ? Int(value) : nil
-    }
-
-    private mutating func skip(_ count: Int) -> Bool {
-        guard source.count - read >= count else { return false }
-        read += count
-        return true
+        return reader.offset == end
     }
 
     private mutating func append(_ range: Range<Int>) {
-        target.baseAddress!.advanced(by: written).copyMemory(
-            from: source.baseAddress!.advanced(by: range.lowerBound), byteCount: range.count)
+        reader.bytes.withUnsafeBytes { source in
+            target.baseAddress!.advanced(by: written).copyMemory(
+                from: source.baseAddress!.advanced(by: range.lowerBound), byteCount: range.count)
+        }
         written += range.count
     }
 

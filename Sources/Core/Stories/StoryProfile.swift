@@ -148,18 +148,14 @@ public struct StoryProfile: Sendable, Equatable, Codable {
     /// story's rows with these.
     public var indexKeys: [String] {
         var result = StoryVector.heaviest(keys, count: 14).map { $0.key }
+        // Each centroid scaled in place (mapValues hashes no term again), the languages merged by
+        // the larger weight: most stories have one, whose scaled centroid is the whole result.
         var terms: [String: Float] = [:]
-        if centroids.count == 1, let centroid = centroids.values.first {
-            // Most stories have one language: its terms scaled as they are, without hashing each
-            // into a new table.
+        for centroid in centroids.values {
             let length = Float(StoryVector.length(of: centroid))
-            if length > 0 { terms = centroid.mapValues { max(0, $0 / length) } }
-        } else {
-            for centroid in centroids.values {
-                let length = Float(StoryVector.length(of: centroid))
-                guard length > 0 else { continue }
-                for (term, weight) in centroid { terms[term] = max(terms[term] ?? 0, weight / length) }
-            }
+            guard length > 0 else { continue }
+            let scaled = centroid.mapValues { max(0, $0 / length) }
+            terms = terms.isEmpty ? scaled : terms.merging(scaled, uniquingKeysWith: max)
         }
         for (term, _) in StoryVector.heaviest(terms, count: Self.maximumIndexKeys) {
             guard result.count < Self.maximumIndexKeys else { break }
