@@ -25,19 +25,22 @@ struct FairnessEndToEndTests {
         }
         try feed.write(toFile: root + "/feed.ndjson", atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: root + "/feed.ndjson", toPath: inbox + "/feed.ndjson")
-        _ = try #require(
-            try await eventually(seconds: 120) { () -> Int? in
-                let count = try documents(state: state)
-                return count > 0 ? count : nil
-            }, "the feed's first part committed")
+        // Polled without suspending: a test task that sleeps can wait for a free thread of the
+        // test runner's pool for many seconds while other tests block theirs, and the feed would
+        // be over before the drop.
+        try #require(
+            try waitBlocking(seconds: 120) { try documents(state: state) > 0 }, "the feed's first part committed")
 
-        // When a single article is dropped
+        // When a single article is dropped while the daemon is held still, so the drop falls
+        // between two known parts of the feed whatever the load of the machine
+        try #require(kill(daemon.pid, SIGSTOP) == 0)
+        defer { kill(daemon.pid, SIGCONT) }
+        let afterDrop = try documents(state: state)
         let text = "Harbour strike stops the cranes at dawn\n\nDockers walked out over pay; ships wait at anchor.\n"
         try text.write(toFile: root + "/single.txt", atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: root + "/single.txt", toPath: inbox + "/single.txt")
-        // Counted after the move, so parts committed while this test was busy are not put on the
-        // daemon's account: the count can only be higher than at the drop, never lower.
-        let afterDrop = try documents(state: state)
+        #expect(kill(daemon.pid, SIGCONT) == 0)
+        try #require(afterDrop < 20_000 - 3 * 256, "the feed was still going on at the drop: \(afterDrop) committed")
 
         // Then it goes first in the round after the feed's parts in progress at the drop (the one
         // committing, the one being read: 256 articles each; a third part is the test's margin),
@@ -51,8 +54,17 @@ struct FairnessEndToEndTests {
         let documentID = try #require(Int(entry["NEWSDROP_DOC_ID"] ?? ""))
         let feedArticlesBefore = documentID - 1 - afterDrop
         #expect(feedArticlesBefore < 3 * 256, "feed articles committed before the single file: \(feedArticlesBefore)")
-        #expect(documentID < 19_000, "the feed was still going on")
         #expect(daemon.stop() == 0)
+    }
+
+    /// Polls `condition` every 100 ms on this thread until it holds or `seconds` pass.
+    private func waitBlocking(seconds: Double, _ condition: () throws -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            usleep(100_000)
+        }
+        return try condition()
     }
 
     private func documents(state: String) throws -> Int {
