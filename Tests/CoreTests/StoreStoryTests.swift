@@ -157,4 +157,29 @@ struct StoreStoryTests {
         // Then 004 joins the old story
         #expect(events.first?.storyID == 7)
     }
+
+    @Test func anArchiveWithoutSimilarityRecordsGetsThemWhenUpgraded() throws {
+        // Given 001 in an open story of an archive made to look older than the similarity records
+        let original = try StoryTestData.seed("001")
+        let first = try store.commit([outcome("/in/001.txt", original)])
+        let story = try #require(first.first?.storyID)
+        try store.pool.write { db in
+            try db.execute(sql: "ALTER TABLE story_index DROP COLUMN similarity")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9-story-similarity-records'")
+        }
+        // When the store opens it again (and upgrades it)
+        let upgraded = try Store(stateDirectory: directory, create: false)
+        // Then the open story's row holds what comparing reads of its stored record
+        let (stored, compared) = try upgraded.pool.read { db in
+            let row = try #require(
+                try Row.fetchOne(
+                    db,
+                    sql: "SELECT s.profile, i.similarity FROM stories s JOIN story_index i ON i.story_id = s.id"))
+            return ([UInt8](row["profile"] as Data), (row["similarity"] as Data?).map { [UInt8]($0) })
+        }
+        #expect(compared == StoryProfile.similarityRecord(of: stored))
+        // And 004, a report of the same event, joins it
+        let next = try upgraded.commit([outcome("/in/004.txt", try StoryTestData.seed("004"))])
+        #expect(next.first?.storyID == story)
+    }
 }

@@ -161,6 +161,9 @@ public struct Store: Sendable {
         migrator.registerMigration("v8-document-filters") { db in
             try migrateToFilterIndex(db)
         }
+        migrator.registerMigration("v9-story-similarity-records") { db in
+            try migrateToSimilarityRecords(db)
+        }
         return migrator
     }
 

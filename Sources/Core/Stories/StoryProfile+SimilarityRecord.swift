@@ -1,6 +1,7 @@
 extension StoryProfile {
     /// The format byte of a similarity record (``similarityRecord(of:)``): a record of
-    /// ``binaryFormat`` cut down to what comparing reads. Never stored, so never decoded.
+    /// ``binaryFormat`` cut down to what comparing reads. Never decoded: a profile is always
+    /// decoded from its whole record in `stories`.
     static let similarityFormat: UInt8 = 0x83
 
     /// What placement compares of the profile stored as `record`: the same layout, read by the same
@@ -9,7 +10,8 @@ extension StoryProfile {
     /// for a record of an older format (keep it whole: it is compared by decoding it).
     ///
     /// About a third of the record's size, so the profile cache (``StoryProfileCache``) holds
-    /// twice the stories in less memory: reading the records it lacked was the largest part of
+    /// twice the stories in less memory, and SQLite's page cache three times as many of the ones
+    /// read from `story_index`: reading the records the cache lacked was the largest part of
     /// placing an article. A similarity record cannot be decoded (``init(id:encoded:)`` refuses
     /// its format): a join reads the whole record.
     static func similarityRecord(of record: [UInt8]) -> [UInt8]? {
@@ -21,6 +23,13 @@ extension StoryProfile {
             guard copier.copy() else { return nil }
             return [UInt8](UnsafeRawBufferPointer(rebasing: scratch[..<copier.written]))
         }
+    }
+
+    /// What comparing reads of the stored `record`: its similarity record, or the record itself
+    /// when it is of an older format (compared by decoding it). Kept in `story_index` for each open
+    /// story, and in the profile cache.
+    static func comparedRecord(of record: [UInt8]) -> [UInt8] {
+        similarityRecord(of: record) ?? record
     }
 }
 

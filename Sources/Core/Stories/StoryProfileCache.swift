@@ -33,10 +33,9 @@ final class StoryProfileCache: Sendable {
         }
     }
 
-    /// Caches what comparing reads of `record`, the stored record of `story` at `version`: its
-    /// similarity record, or the record itself when it is of an older format.
-    func store(_ record: [UInt8], story: Int64, version: Int64) {
-        let compared = StoryProfile.similarityRecord(of: record) ?? record
+    /// Caches `similarityRecord`, what comparing reads of the stored record of `story` at `version`
+    /// (``StoryProfile/comparedRecord(of:)``).
+    func store(similarityRecord compared: [UInt8], story: Int64, version: Int64) {
         records.withLock { records in
             if records.count >= limit { records = HashValueMap(minimumCapacity: limit) }
             records[UInt64(bitPattern: story)] = (version, compared)
