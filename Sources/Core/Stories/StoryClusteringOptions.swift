@@ -30,9 +30,18 @@ public struct StoryClusteringOptions: Sendable, Equatable {
     /// The similarity an article needs to stretch a story's event span beyond ``window``: 0.55 by
     /// default, so that reports weeks apart make one story only when they are nearly the same text.
     public var spanThreshold: Double
-    /// The most candidate stories compared in full with each article.
+    /// The most candidate stories compared in full with each article: 30 by default.
+    ///
+    /// Candidates come ranked by the keys they share with the article, and the story an article
+    /// joins is nearly always among the first: of the 7,027 joins of an ingest of 20,000 files,
+    /// 90% were of the first 5 candidates, 99.3% of the first 30 (the 49 others, 0.7%, go to the
+    /// next best or start a story). Reading and comparing candidates grows with the archive,
+    /// from 3% of an ingest of 2,000 files to 15% of 20,000; 30 rather than 50 took the wall time
+    /// of 20,000 files to 0.90 (farm-bench, 6 pairs), stories agreeing at BCubed F1 0.997.
     public var maximumCandidates: Int
-    /// The most stories read per candidate key, most recently updated first.
+    /// The most stories read per candidate key, most recently updated first: 100 by default.
+    ///
+    /// With 30 candidates, 100 gave the same stories as 200 on 20,000 files.
     public var storiesPerKey: Int
     /// The most near-duplicate candidates (articles sharing a band key) checked per article.
     public var maximumDuplicateCandidates: Int
@@ -40,7 +49,7 @@ public struct StoryClusteringOptions: Sendable, Equatable {
     /// Creates options; the defaults are those of ``standard``.
     public init(
         window: TimeInterval = 7 * 24 * 3600, threshold: Double = 0.26, crossLanguageThreshold: Double = 0.35,
-        spanThreshold: Double = 0.55, maximumCandidates: Int = 50, storiesPerKey: Int = 200,
+        spanThreshold: Double = 0.55, maximumCandidates: Int = 30, storiesPerKey: Int = 100,
         maximumDuplicateCandidates: Int = 20
     ) {
         self.window = window
