@@ -4,7 +4,7 @@ INBOX      ?= var/inbox
 STATE      ?= var/state
 APT        := libsystemd-dev libstemmer-dev libcld2-dev pkg-config iso-codes dpkg-dev acl systemd man-db
 # Only the tests need these: Chromium renders the digest page headless.
-TEST_APT   := chromium
+TEST_APT   := chromium postgresql-15
 PACKAGES    = $(APT)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        ?= .build/release/newsdrop

@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +42,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The archive on a PostgreSQL server (issue 14): its own target, so that Core's SQLite
+        // archive and analysis stay free of SwiftNIO.
+        .target(
+            name: "PostgresArchive",
+            dependencies: [
+                "Core",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "Daemon",
             dependencies: [
@@ -61,6 +74,7 @@ let package = Package(
         .executableTarget(name: "Fuzz", dependencies: ["Core"], path: "Tools/Fuzz", exclude: ["fixtures"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DaemonTests"),
+        .testTarget(name: "PostgresArchiveTests", dependencies: ["PostgresArchive", "Core"]),
     ]
 )
 
