@@ -69,6 +69,18 @@ public struct PreparedIndexTerms: Sendable, Equatable {
         self.init(marked: text, termBytes: termBytes, terms: terms)
     }
 
+    /// The terms, in order, as the full-text index holds them: what a PostgreSQL archive stores as
+    /// its `tsvector`, so that both archives match the same terms.
+    public var indexTerms: [String] {
+        var terms: [String] = []
+        terms.reserveCapacity(self.terms.count)
+        _ = replay { term, _, _ in
+            terms.append(String(decoding: term, as: UTF8.self))
+            return true
+        }
+        return terms
+    }
+
     /// Reports each prepared term to `report` as the tokenizer would; false when `report` stopped it.
     func replay(_ report: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
         termBytes.withUnsafeBufferPointer { bytes in
