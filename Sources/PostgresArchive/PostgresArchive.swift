@@ -94,8 +94,8 @@ public final class PostgresArchive: Sendable {
         return applied
     }
 
-    /// The ids of hosts by name: each daemon registers the host it runs on, which its files and
-    /// events are told apart by.
+    /// Registers `host` (or notes that it was seen again): each daemon registers the host it runs
+    /// on, which its files and events are told apart by.
     ///
     /// - Returns: the id of `host`, the same on every call and from every daemon.
     public func register(host: String) async throws -> Int {

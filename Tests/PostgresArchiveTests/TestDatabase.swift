@@ -34,7 +34,7 @@ enum TestDatabase {
         let server = try server.get()
         let name =
             "t\(getpid())_\(databases.add(1, ordering: .relaxed).newValue)_"
-            + test.lowercased().filter(\.isLetter).prefix(30)
+            + test.lowercased().filter { $0.isASCII && $0.isLetter }.prefix(30)
         let admin = PostgresArchive(location: server, password: nil, logger: logger)
         try await admin.withRunningPool { _ in
             try await admin.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))

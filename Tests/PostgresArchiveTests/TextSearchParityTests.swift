@@ -74,7 +74,7 @@ struct TextSearchParityTests {
         let results = try await archive.withRunningPool { archive in
             try await archive.execute("CREATE TABLE parity (name text PRIMARY KEY, terms tsvector NOT NULL)")
             for (name, article) in articles {
-                let vector = PostgresTextVector.literal(of: article)
+                let vector = TextSearchVector.literal(of: article)
                 try await archive.execute("INSERT INTO parity VALUES (\(name), \(vector)::tsvector)")
             }
             var found: [String: [String]] = [:]
@@ -97,22 +97,5 @@ struct TextSearchParityTests {
             #expect(results[text] == sqlite, "\(text)")
         }
         #expect(Self.queries.filter { results[$0]?.isEmpty == false }.count >= Self.queries.count - 2)
-    }
-}
-
-/// The tsvector literal: weights, positions, quoting and PostgreSQL's limits.
-struct PostgresTextVectorTests {
-    @Test func partsAreWeightedAndAPhraseCannotRunAcrossThem() {
-        let literal = PostgresTextVector.literal(
-            title: ["nato", "answer"], body: ["answer", "it's"], tags: ["lang", "en"])
-        #expect(literal == "'nato':1A 'answer':2A,4B 'it''s':5B 'lang':7D 'en':8D")
-    }
-
-    @Test func positionsStopAtPostgreSQLsLimits() {
-        let literal = PostgresTextVector.literal(
-            title: [], body: Array(repeating: "word", count: 20_000), tags: ["end"])
-        let positions = literal.split(separator: " ")[0].split(separator: ":")[1].split(separator: ",")
-        #expect(positions.count == PostgresTextVector.positionsPerTerm)
-        #expect(literal.hasSuffix("'end':16383D"))
     }
 }

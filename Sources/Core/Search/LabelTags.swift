@@ -16,7 +16,13 @@ public enum LabelTags {
 
     /// The phrase of one label: "entity nato" for (`.entity`, "NATO").
     public static func phrase(_ label: SearchQuery.Label, _ value: String) -> String {
+        // Not terms(_:_:) joined: built for every label of every article, without the array.
         label.rawValue + " " + squeezed(value)
+    }
+
+    /// The two words of one label's phrase: ["entity", "nato"] for (`.entity`, "NATO").
+    static func terms(_ label: SearchQuery.Label, _ value: String) -> [String] {
+        [label.rawValue, squeezed(value)]
     }
 
     /// `value` folded to one word: "person:sergei-lavrov" → "personsergeilavrov".

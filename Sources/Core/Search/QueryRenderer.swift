@@ -21,12 +21,17 @@ protocol MatchSyntax {
 extension MatchSyntax {
     /// Any of the rendered `alternatives`: the one itself when alone, nil when none.
     static func anyOf(_ alternatives: [String]) -> String? {
-        alternatives.count > 1 ? "(" + alternatives.joined(separator: or) + ")" : alternatives.first
+        alternatives.isEmpty ? nil : grouped(alternatives, by: or)
     }
 
     /// All of the rendered `parts` (at least one).
     static func allOf(_ parts: [String]) -> String {
-        parts.count > 1 ? "(" + parts.joined(separator: and) + ")" : parts[0]
+        grouped(parts, by: and)
+    }
+
+    /// `parts` joined by `separator` in parentheses; a part alone as it is.
+    static func grouped(_ parts: [String], by separator: String) -> String {
+        parts.count > 1 ? "(" + parts.joined(separator: separator) + ")" : parts.joined()
     }
 }
 
@@ -97,7 +102,7 @@ struct QueryRenderer<Syntax: MatchSyntax> {
         case .label(let label, let value):
             let resolved = label == .entity ? entityIDs(value) : []
             let values = resolved.isEmpty ? [value] : resolved
-            let phrases = Self.unique(values.map { LabelTags.phrase(label, $0).split(separator: " ").map(String.init) })
+            let phrases = Self.unique(values.map { LabelTags.terms(label, $0) })
             return Syntax.anyOf(phrases.map { Syntax.terms($0, in: .tags) }).map { Syntax.restricted($0, to: .tags) }
         }
     }

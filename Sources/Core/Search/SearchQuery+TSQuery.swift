@@ -1,8 +1,7 @@
 extension SearchQuery {
     /// The query as PostgreSQL's `tsquery` text (cast it with `::tsquery`, never through
     /// `to_tsquery`, which would analyse the terms again), for an archive whose `tsvector` holds the
-    /// index terms of ``PreparedIndexTerms/indexTerms``: the title's weighted A, the body's B, the
-    /// labels' (``LabelTags``) D.
+    /// index terms of an article as ``TextSearchVector`` writes them.
     ///
     /// The same words, stop words, phrases, prefixes and labels as ``matchExpression(languages:entityIDs:)``,
     /// so that both archives find the same documents; nil when nothing searchable is left.
@@ -13,7 +12,7 @@ extension SearchQuery {
     }
 }
 
-/// PostgreSQL's `tsquery` syntax; a term's field is its weights (A and B the text, D the labels).
+/// PostgreSQL's `tsquery` syntax; a term's field is its weights in ``TextSearchVector``.
 enum TSQuerySyntax: MatchSyntax {
     static let or = " | "
     static let and = " & "
@@ -22,21 +21,23 @@ enum TSQuerySyntax: MatchSyntax {
         "(\(rendered) & !\(excluded))"
     }
 
+    /// The weights of the text's terms in ``TextSearchVector``.
+    static let textWeights = TextSearchVector.titleWeight + TextSearchVector.bodyWeight
+
     static func terms(_ terms: [String], in field: MatchField) -> String {
-        let weights = field == .text ? "AB" : "D"
-        let lexemes = terms.map { lexeme($0) + ":" + weights }
-        return lexemes.count > 1 ? "(" + lexemes.joined(separator: " <-> ") + ")" : lexemes.joined()
+        let weights = field == .text ? textWeights : TextSearchVector.tagsWeight
+        return grouped(terms.map { lexeme($0) + ":" + weights }, by: " <-> ")
     }
 
     static func prefix(_ term: String) -> String {
-        lexeme(term) + ":*AB"
+        lexeme(term) + ":*" + textWeights
     }
 
     static func restricted(_ expression: String, to field: MatchField) -> String {
         expression
     }
 
-    /// A lexeme in quotes: quotes and backslashes inside are doubled or escaped.
+    /// A lexeme in quotes, in a `tsquery` or a `tsvector`: quotes inside doubled, backslashes escaped.
     static func lexeme(_ term: String) -> String {
         "'" + term.replacing("\\", with: "\\\\").replacing("'", with: "''") + "'"
     }

@@ -1,16 +1,18 @@
-import Core
-
 /// An article's index terms as a PostgreSQL `tsvector` literal (cast with `::tsvector`): the same
 /// terms as the SQLite archive's full-text index (``PreparedIndexTerms/indexTerms``), so that
 /// ``SearchQuery/textSearchQuery(languages:entityIDs:)`` finds the same documents.
 ///
-/// The title's terms are weighted A, the body's B, the labels' D, which is how a query keeps words
-/// to the text and labels to the tags; each part starts one position after the last one ended, so
-/// that no phrase runs from the title into the body.
+/// The title's terms are weighted ``titleWeight``, the body's ``bodyWeight``, the labels'
+/// ``tagsWeight``, which is how a query keeps words to the text and labels to the tags
+/// (``TSQuerySyntax``); each part starts one position after the last one ended, so that no phrase
+/// runs from the title into the body.
 ///
 /// PostgreSQL's limits, unlike FTS5's: positions stop at 16,383 (a phrase after that many words
 /// of an article is not found), and a term keeps its first 256 positions.
-public enum PostgresTextVector {
+public enum TextSearchVector {
+    static let titleWeight = "A"
+    static let bodyWeight = "B"
+    static let tagsWeight = "D"
     /// The last position a `tsvector` holds.
     static let lastPosition = 16_383
     /// The most positions a `tsvector` keeps per term.
@@ -37,7 +39,7 @@ public enum PostgresTextVector {
         var positions: [String: [String]] = [:]
         var order: [String] = []
         var position = 0
-        for (terms, weight) in [(title, "A"), (body, "B"), (tags, "D")] {
+        for (terms, weight) in [(title, titleWeight), (body, bodyWeight), (tags, tagsWeight)] {
             for term in terms where !term.isEmpty {
                 position = min(position + 1, lastPosition)
                 if positions[term] == nil { order.append(term) }
@@ -47,9 +49,7 @@ public enum PostgresTextVector {
             }
             position = min(position + 1, lastPosition)
         }
-        return order.map { term in
-            "'" + term.replacing("\\", with: "\\\\").replacing("'", with: "''") + "':"
-                + (positions[term] ?? []).joined(separator: ",")
-        }.joined(separator: " ")
+        return order.map { TSQuerySyntax.lexeme($0) + ":" + (positions[$0] ?? []).joined(separator: ",") }
+            .joined(separator: " ")
     }
 }
