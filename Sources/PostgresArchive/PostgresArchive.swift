@@ -1,61 +1,81 @@
+import Core
 import Logging
 import NIOSSL
 import PostgresNIO
 
-/// The archive on a PostgreSQL server, which several hosts share (issue 14): the connection pool
-/// and the schema.
+/// The archive on a PostgreSQL server, which several hosts share (issue 14).
 ///
-/// The pool works while ``run()`` runs (in the daemon's service group, or a task of a command);
-/// queries wait for a connection until then. Over TCP the connection uses TLS when the server
-/// offers it (libpq's `sslmode=prefer`); a Unix socket needs none.
+/// Used as the SQLite archive is (`Store`, the same ``Archive`` protocol): synchronously, from the
+/// daemon's writer and from the commands (see ``PostgresLink``). Commits go through one
+/// connection, reads through another, so that a command or the outbox does not wait for a commit.
+/// Over TCP a connection uses TLS when the server offers it (libpq's `sslmode=prefer`); a Unix
+/// socket needs none.
+///
+/// Files and events belong to the host that ingested them (``hostID``): each daemon reads its own
+/// drop folder and writes its own events to its own journal. Documents, stories and digests are
+/// the archive's.
 public final class PostgresArchive: Sendable {
     /// Where the archive is.
     public let location: PostgresLocation
-    let client: PostgresClient
+    /// The host whose files and events this archive reads and writes; 0 for one that only reads
+    /// the archive's documents and stories.
+    public let hostID: Int
+    let writer: PostgresLink
+    let reader: PostgresLink
     let logger: Logger
+    /// The similarity records placement read recently (as `Store`'s).
+    let profiles = StoryProfileCache()
+    /// The open stories' keys and fingerprints, for placement, current at an `archive_state.version`.
+    let openStories = OpenStoriesState()
 
-    /// A pool of connections to the archive at `location` as its user, with `password` when the
-    /// server asks for one (see ``PostgresPassword``).
-    public init(location: PostgresLocation, password: String?, logger: Logger) {
+    /// The archive at `location`, as its user, with `password` when the server asks for one (see
+    /// ``PostgresPassword``), for `hostID`'s files and events (see ``open(location:password:host:logger:)``).
+    /// Nothing is connected until first used.
+    public init(location: PostgresLocation, password: String?, hostID: Int = 0, logger: Logger) {
         let configuration =
             location.isSocket
-            ? PostgresClient.Configuration(
+            ? PostgresConnection.Configuration(
                 unixSocketPath: location.socketPath, username: location.user, password: password,
                 database: location.database)
-            : PostgresClient.Configuration(
+            : PostgresConnection.Configuration(
                 host: location.host, port: location.port, username: location.user, password: password,
-                database: location.database, tls: .prefer(.makeClientConfiguration()))
+                database: location.database, tls: Self.preferredTLS)
         self.location = location
+        self.hostID = hostID
         self.logger = logger
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        writer = PostgresLink(configuration: configuration, logger: logger)
+        reader = PostgresLink(configuration: configuration, logger: logger)
     }
 
-    /// Runs the pool until the calling task is cancelled.
-    public func run() async {
-        await client.run()
+    /// TLS when the server offers it, with the system's certificates; none when they cannot be loaded.
+    private static var preferredTLS: PostgresConnection.Configuration.TLS {
+        guard let context = try? NIOSSLContext(configuration: .makeClientConfiguration()) else { return .disable }
+        return .prefer(context)
     }
 
-    /// Runs `body` while the pool runs (for a command's one piece of work), then stops the pool.
-    public func withRunningPool<Result: Sendable>(
-        _ body: @Sendable (PostgresArchive) async throws -> Result
-    ) async throws -> Result {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            // The body waits for the pool's task to start: a connection asked for before the pool
-            // runs works, but makes PostgresNIO warn in the journal.
-            let (started, signal) = AsyncStream<Void>.makeStream()
-            group.addTask {
-                signal.yield()
-                await self.run()
-            }
-            defer { group.cancelAll() }
-            for await _ in started { break }
-            return try await body(self)
-        }
+    /// The archive at `location` for the host called `host`: its schema brought up to date, the
+    /// host registered.
+    ///
+    /// - Throws: the server's error, or the connection's when it cannot be reached.
+    public static func open(
+        location: PostgresLocation, password: String?, host: String, logger: Logger
+    ) throws -> PostgresArchive {
+        let setUp = PostgresArchive(location: location, password: password, logger: logger)
+        try setUp.migrate()
+        let id = try setUp.register(host: host)
+        setUp.close()
+        return PostgresArchive(location: location, password: password, hostID: id, logger: logger)
     }
 
-    /// Runs `query`, its rows (if any) read and dropped.
-    func execute(_ query: PostgresQuery) async throws {
-        for try await _ in try await client.query(query, logger: logger) {}
+    /// Closes the connections (the next call opens them again).
+    public func close() {
+        writer.close()
+        reader.close()
+    }
+
+    /// Runs `query` on the reading connection, its rows (if any) dropped.
+    func execute(_ query: PostgresQuery) throws {
+        try reader.withSession { try $0.execute(query) }
     }
 
     /// Brings the schema up to date: applies, in order, the migrations of ``PostgresSchema`` the
@@ -66,27 +86,25 @@ public final class PostgresArchive: Sendable {
     ///
     /// - Returns: the names of the migrations applied now.
     @discardableResult
-    public func migrate() async throws -> [String] {
+    public func migrate() throws -> [String] {
         var applied: [String] = []
         for migration in PostgresSchema.migrations {
             let name = migration.name
-            let isNew = try await client.withTransaction(logger: logger) { connection in
+            let isNew = try writer.transaction { session in
                 // The lock first: two first starts creating the table at once collide in the catalog.
-                try await connection.query(
-                    "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
-                try await connection.query(
+                try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
+                try session.execute(
                     """
                     CREATE TABLE IF NOT EXISTS newsdrop_migrations (
                         position serial PRIMARY KEY, name text UNIQUE NOT NULL, applied_at timestamptz NOT NULL)
-                    """, logger: logger)
-                let rows = try await connection.query(
-                    "SELECT 1 FROM newsdrop_migrations WHERE name = \(name)", logger: logger)
-                for try await _ in rows { return false }
-                for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    """)
+                if try session.value("SELECT 1 FROM newsdrop_migrations WHERE name = \(name)", as: Int32.self) != nil {
+                    return false
                 }
-                try await connection.query(
-                    "INSERT INTO newsdrop_migrations (name, applied_at) VALUES (\(name), now())", logger: logger)
+                for statement in migration.statements {
+                    try session.execute(PostgresQuery(unsafeSQL: statement))
+                }
+                try session.execute("INSERT INTO newsdrop_migrations (name, applied_at) VALUES (\(name), now())")
                 return true
             }
             if isNew { applied.append(name) }
@@ -98,22 +116,22 @@ public final class PostgresArchive: Sendable {
     /// on, which its files and events are told apart by.
     ///
     /// - Returns: the id of `host`, the same on every call and from every daemon.
-    public func register(host: String) async throws -> Int {
-        let rows = try await client.query(
-            """
-            INSERT INTO hosts (name, first_seen, last_seen) VALUES (\(host), now(), now())
-            ON CONFLICT (name) DO UPDATE SET last_seen = now() RETURNING id
-            """, logger: logger)
-        for try await id in rows.decode(Int.self) { return id }
-        throw PostgresArchiveError.noRowReturned("registering the host \(host)")
+    public func register(host: String) throws -> Int {
+        let id = try writer.withSession { session in
+            try session.value(
+                """
+                INSERT INTO hosts (name, first_seen, last_seen) VALUES (\(host), now(), now())
+                ON CONFLICT (name) DO UPDATE SET last_seen = now() RETURNING id
+                """, as: Int32.self)
+        }
+        guard let id else { throw PostgresArchiveError.noRowReturned("registering the host \(host)") }
+        return Int(id)
     }
 
     /// The migrations the database has, in the order they were applied.
-    public func appliedMigrations() async throws -> [String] {
-        let rows = try await client.query(
-            "SELECT name FROM newsdrop_migrations ORDER BY position", logger: logger)
-        var names: [String] = []
-        for try await name in rows.decode(String.self) { names.append(name) }
-        return names
+    public func appliedMigrations() throws -> [String] {
+        try reader.withSession { session in
+            try session.values("SELECT name FROM newsdrop_migrations ORDER BY position", as: String.self)
+        }
     }
 }

@@ -30,15 +30,14 @@ enum TestDatabase {
     }
 
     /// A new, empty database on the server, named after `test`.
-    static func fresh(_ test: String) async throws -> PostgresLocation {
+    static func fresh(_ test: String) throws -> PostgresLocation {
         let server = try server.get()
         let name =
             "t\(getpid())_\(databases.add(1, ordering: .relaxed).newValue)_"
             + test.lowercased().filter { $0.isASCII && $0.isLetter }.prefix(30)
         let admin = PostgresArchive(location: server, password: nil, logger: logger)
-        try await admin.withRunningPool { _ in
-            try await admin.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-        }
+        try admin.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+        admin.close()
         var location = server
         location.database = name
         return location

@@ -20,6 +20,12 @@ public enum TextSearchVector {
 
     /// The `tsvector` of `article`, whose labels are its language, topics and entities.
     public static func literal(of article: Article) -> String {
+        vector(of: article).literal
+    }
+
+    /// The `tsvector` of `article` and its length: how many terms its title, body and labels have
+    /// (as FTS5 counts them, which ranking divides by).
+    public static func vector(of article: Article) -> (literal: String, length: Int) {
         let tags = LabelTags.text(
             language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
         // The title's and body's terms as the pipeline prepared them, else analysed here.
@@ -29,9 +35,9 @@ public enum TextSearchVector {
                 PreparedIndexTerms(article.title, language: article.language),
                 PreparedIndexTerms(article.text, language: article.language),
             ]
-        return literal(
-            title: prepared.first?.indexTerms ?? [], body: prepared.dropFirst().first?.indexTerms ?? [],
-            tags: PreparedIndexTerms(tags, language: "und").indexTerms)
+        let (title, body) = (prepared.first?.indexTerms ?? [], prepared.dropFirst().first?.indexTerms ?? [])
+        let tagTerms = PreparedIndexTerms(tags, language: "und").indexTerms
+        return (literal(title: title, body: body, tags: tagTerms), title.count + body.count + tagTerms.count)
     }
 
     /// The `tsvector` of three parts' terms, in order.

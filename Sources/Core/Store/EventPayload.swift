@@ -7,17 +7,17 @@ import Foundation
 /// as `MESSAGE`) is the daemon's. Archives written before this form stored the journal fields
 /// themselves (`NEWSDROP_NOTE`, `MESSAGE`, `NEWSDROP_INGESTED`, …): an event recorded then and
 /// not yet sent is read from them, so an upgrade loses no entry.
-struct EventPayload: Codable, Equatable {
-    var note: String?
-    var digest: PublishedDigest?
+package struct EventPayload: Codable, Equatable {
+    package var note: String?
+    package var digest: PublishedDigest?
 
-    init(note: String?, digest: PublishedDigest?) {
+    package init(note: String?, digest: PublishedDigest?) {
         self.note = note
         self.digest = digest
     }
 
     /// The payload stored as `json`; empty when there is none or it cannot be read.
-    init(json: String?) {
+    package init(json: String?) {
         guard let data = json.map({ Data($0.utf8) }) else {
             self.init(note: nil, digest: nil)
             return
@@ -52,7 +52,7 @@ struct EventPayload: Codable, Equatable {
     }
 
     /// The JSON to store; nil when there is nothing to keep.
-    var json: String? {
+    package var json: String? {
         get throws {
             guard note != nil || digest != nil else { return nil }
             return String(decoding: try JSONEncoder().encode(self), as: UTF8.self)

@@ -50,6 +50,13 @@ public struct KnownFile: Sendable, Equatable {
     public var modificationTime: Double
     /// Whether the file was rejected.
     public var isRejected: Bool
+
+    package init(sha256: String, size: Int64, modificationTime: Double, isRejected: Bool) {
+        self.sha256 = sha256
+        self.size = size
+        self.modificationTime = modificationTime
+        self.isRejected = isRejected
+    }
 }
 
 /// Some of the articles of a large file, committed in a transaction of their own.

@@ -5,13 +5,13 @@
 /// bounds an ingest of 20,000 files: these were about 1.5% of it, on the writer's core.
 public struct PreparedRow: Sendable, Equatable {
     /// The `tags` column (``LabelTags``).
-    let tags: String
+    package let tags: String
     /// The `topics` column: the topics as JSON (``LabelJSON``).
-    let topics: String
+    package let topics: String
     /// The `entities` column: the entities as JSON.
-    let entities: String
+    package let entities: String
     /// The story features as placement compares them; nil for an article without features.
-    let storyQuery: StoryQuery?
+    package let storyQuery: StoryQuery?
 
     /// The row of `article` as it is now: made again if the article changes.
     ///

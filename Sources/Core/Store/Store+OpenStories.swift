@@ -13,7 +13,7 @@ import Synchronization
 /// The versions spare reading `stories.version` for an article's 50 candidate stories: while
 /// nobody else wrote, a story's version only moves when this writer saves it, which records the
 /// new one here. They are forgotten with the index, and when stories close (so they stay few).
-final class OpenStoriesState: Sendable {
+package final class OpenStoriesState: Sendable {
     private struct Loaded {
         var index: OpenStoryIndex
         /// By the story id's bits: read for every candidate of every article.
@@ -23,13 +23,15 @@ final class OpenStoriesState: Sendable {
 
     private let state = Mutex<Loaded?>(nil)
 
+    package init() {}
+
     /// Whether the index is loaded and current for a connection at `dataVersion`.
-    func isCurrent(at dataVersion: Int64) -> Bool {
+    package func isCurrent(at dataVersion: Int64) -> Bool {
         state.withLock { $0?.dataVersion == dataVersion }
     }
 
     /// Runs `body` on the loaded index, in place (a copy would copy every table of it).
-    func mutate<T: Sendable>(_ body: (inout OpenStoryIndex) throws -> T) throws -> T? {
+    package func mutate<T: Sendable>(_ body: (inout OpenStoryIndex) throws -> T) throws -> T? {
         try state.withLock { state in
             guard state != nil else { return nil }
             return try body(&state!.index)  // checked just above
@@ -38,7 +40,7 @@ final class OpenStoriesState: Sendable {
 
     /// Runs `body` on the index if it is loaded and current for a connection at `dataVersion`;
     /// else drops it.
-    func update(ifCurrentAt dataVersion: Int64, _ body: (inout OpenStoryIndex) -> Void) {
+    package func update(ifCurrentAt dataVersion: Int64, _ body: (inout OpenStoryIndex) -> Void) {
         state.withLock { state in
             guard state?.dataVersion == dataVersion else {
                 state = nil
@@ -50,7 +52,7 @@ final class OpenStoriesState: Sendable {
 
     /// The stored version of each of `stories`, in their order, where known and the index is
     /// current for a connection at `dataVersion`; nil otherwise.
-    func versions(of stories: [Int64], ifCurrentAt dataVersion: Int64) -> [Int64?] {
+    package func versions(of stories: [Int64], ifCurrentAt dataVersion: Int64) -> [Int64?] {
         state.withLock { state in
             guard let state, state.dataVersion == dataVersion else {
                 return Array(repeating: nil, count: stories.count)
@@ -61,7 +63,7 @@ final class OpenStoriesState: Sendable {
 
     /// Records the stored version of `story` (nil: it was deleted) if the index is current for a
     /// connection at `dataVersion`; else drops it, as ``update(ifCurrentAt:_:)`` does.
-    func setVersion(_ version: Int64?, of story: Int64, ifCurrentAt dataVersion: Int64) {
+    package func setVersion(_ version: Int64?, of story: Int64, ifCurrentAt dataVersion: Int64) {
         state.withLock { state in
             guard state?.dataVersion == dataVersion else {
                 state = nil
@@ -72,17 +74,25 @@ final class OpenStoriesState: Sendable {
     }
 
     /// Forgets the versions recorded (stories closed: most of them will not be read again).
-    func forgetVersions() {
+    package func forgetVersions() {
         state.withLock { $0?.versions = HashValueMap() }
     }
 
     /// Installs a freshly loaded index.
-    func install(_ index: OpenStoryIndex, dataVersion: Int64) {
+    package func install(_ index: OpenStoryIndex, dataVersion: Int64) {
         state.withLock { $0 = Loaded(index: index, dataVersion: dataVersion) }
     }
 
+    /// Stamps the index current at `old` with `new` (the PostgreSQL archive's version moved on with
+    /// this writer's own commit); one stamped otherwise is left, to be loaded again.
+    package func restamp(from old: Int64, to new: Int64) {
+        state.withLock { state in
+            if state?.dataVersion == old { state!.dataVersion = new }  // checked just here
+        }
+    }
+
     /// Forgets the index (after a rolled-back transaction).
-    func reset() {
+    package func reset() {
         state.withLock { $0 = nil }
     }
 }

@@ -23,6 +23,19 @@ public struct ArchiveStatus: Sendable, Codable, Equatable {
         case lastIngest = "last_ingest"
         case unsentEvents = "unsent_events"
     }
+
+    package init(
+        documents: Int, rejected: Int, pending: Int, lastIngest: String?, files: Int, languages: [String: Int],
+        unsentEvents: Int
+    ) {
+        self.documents = documents
+        self.rejected = rejected
+        self.pending = pending
+        self.lastIngest = lastIngest
+        self.files = files
+        self.languages = languages
+        self.unsentEvents = unsentEvents
+    }
 }
 
 extension Store {

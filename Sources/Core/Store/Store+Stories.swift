@@ -3,9 +3,14 @@ import GRDB
 import GRDBSQLite
 
 /// Where one new document went: its story, and the document it repeats when it is a duplicate.
-struct PlacedStory {
-    var storyID: Int64
-    var duplicateOf: Int64?
+package struct PlacedStory {
+    package var storyID: Int64
+    package var duplicateOf: Int64?
+
+    package init(storyID: Int64, duplicateOf: Int64?) {
+        self.storyID = storyID
+        self.duplicateOf = duplicateOf
+    }
 }
 
 extension Store {
@@ -290,9 +295,9 @@ extension Store {
     }
 
     /// How far the window's start moves on before closed stories are deleted (seconds).
-    static let keyRefreshInterval: Double = 3600
+    package static let keyRefreshInterval: Double = 3600
 
-    static func blob(of signature: [UInt32]) -> Data {
+    package static func blob(of signature: [UInt32]) -> Data {
         var data = Data(capacity: signature.count * 4)
         for value in signature {
             withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
@@ -300,7 +305,7 @@ extension Store {
         return data
     }
 
-    static func signature(from data: Data?) -> [UInt32] {
+    package static func signature(from data: Data?) -> [UInt32] {
         guard let data else { return [] }
         let bytes = [UInt8](data)
         var values: [UInt32] = []
@@ -320,16 +325,22 @@ extension Store {
 
 /// A candidate story read for comparison: its stored record or its similarity record (from the
 /// cache), compared without decoding; a record of the first format is decoded to be compared.
-struct StoredCandidate: StoryCandidate {
-    let story: Int64
-    let version: Int64
-    let record: [UInt8]
+package struct StoredCandidate: StoryCandidate {
+    package let story: Int64
+    package let version: Int64
+    package let record: [UInt8]
+
+    package init(story: Int64, version: Int64, record: [UInt8]) {
+        self.story = story
+        self.version = version
+        self.record = record
+    }
 
     /// The story's event span, read from the record without decoding it.
-    var eventSpan: EventSpan? { StoryProfile.eventSpan(record: record) }
+    package var eventSpan: EventSpan? { StoryProfile.eventSpan(record: record) }
 
     /// The article's similarity to the story; nil when the record cannot be read.
-    func similarity(to query: StoryQuery) -> (terms: Double?, keys: Double, combined: Double)? {
+    package func similarity(to query: StoryQuery) -> (terms: Double?, keys: Double, combined: Double)? {
         if let score = StoryProfile.similarity(
             record: record, terms: query.hashedTerms, keys: query.hashedKeys, language: query.features.language)
         {

@@ -28,7 +28,7 @@ extension StoryProfile {
     /// What comparing reads of the stored `record`: its similarity record, or the record itself
     /// when it is of an older format (compared by decoding it). Kept in `story_index` for each open
     /// story, and in the profile cache.
-    static func comparedRecord(of record: [UInt8]) -> [UInt8] {
+    package static func comparedRecord(of record: [UInt8]) -> [UInt8] {
         similarityRecord(of: record) ?? record
     }
 }

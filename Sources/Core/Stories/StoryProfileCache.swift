@@ -10,7 +10,7 @@ import Synchronization
 /// every write, by this process or another, so a cached record is used only while it is still the
 /// stored one. Bounded: past `limit` records the cache starts again empty, which keeps the
 /// daemon's memory small; the stories that are busy come back at once.
-final class StoryProfileCache: Sendable {
+package final class StoryProfileCache: Sendable {
     /// By the story id's bits: looked up for every candidate of every article.
     private let records: Mutex<HashValueMap<(version: Int64, record: [UInt8])>>
     private let limit: Int
@@ -20,13 +20,13 @@ final class StoryProfileCache: Sendable {
     /// ingest of 2,000 files (0.7% now). SQLite's page cache (8 MB, see `Store`) keeps more of
     /// the records read in memory. Holding 4,096 saved little more at 20,000 stories, where most
     /// candidates are read anyway, and took the ingest's peak memory near 100 MB.
-    init(limit: Int = 2_048) {
+    package init(limit: Int = 2_048) {
         self.limit = limit
         records = Mutex(HashValueMap(minimumCapacity: limit))
     }
 
     /// The cached record of `story` (what comparing reads of it) if it is at `version`.
-    func record(_ story: Int64, version: Int64) -> [UInt8]? {
+    package func record(_ story: Int64, version: Int64) -> [UInt8]? {
         records.withLock { records in
             guard let cached = records[UInt64(bitPattern: story)], cached.version == version else { return nil }
             return cached.record
@@ -35,7 +35,7 @@ final class StoryProfileCache: Sendable {
 
     /// Caches `similarityRecord`, what comparing reads of the stored record of `story` at `version`
     /// (``StoryProfile/comparedRecord(of:)``).
-    func store(similarityRecord compared: [UInt8], story: Int64, version: Int64) {
+    package func store(similarityRecord compared: [UInt8], story: Int64, version: Int64) {
         records.withLock { records in
             if records.count >= limit { records = HashValueMap(minimumCapacity: limit) }
             records[UInt64(bitPattern: story)] = (version, compared)
@@ -43,7 +43,7 @@ final class StoryProfileCache: Sendable {
     }
 
     /// Forgets every record.
-    func removeAll() {
+    package func removeAll() {
         records.withLock { $0 = HashValueMap(minimumCapacity: limit) }
     }
 }

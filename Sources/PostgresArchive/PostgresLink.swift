@@ -1,0 +1,72 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import PostgresNIO
+
+/// One connection to the archive's server, opened on first use and opened again once it was
+/// lost, used synchronously by one caller at a time.
+///
+/// Synchronous on purpose: the PostgreSQL archive is used where the SQLite one is (`Store`), by
+/// the daemon's writer and by the commands, whose calls wait on the disk there and on the server
+/// here. The connection runs on SwiftNIO's own threads; a caller waits for it on its own thread,
+/// so a link must never be used from a SwiftNIO event loop.
+final class PostgresLink: @unchecked Sendable {
+    private let configuration: PostgresConnection.Configuration
+    private let logger: Logger
+    private let lock = NIOLock()
+    /// Guarded by `lock`.
+    private var connection: PostgresConnection?
+    private var connections = 0
+
+    init(configuration: PostgresConnection.Configuration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    deinit {
+        try? connection?.close().wait()
+    }
+
+    /// Runs `body` with the connection, connecting first when there is none (or it was closed).
+    ///
+    /// - Throws: the server's error, or the connection's when it cannot be reached; the next call
+    ///   connects again.
+    func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try lock.withLock {
+            if connection?.isClosed ?? true {
+                try? connection?.close().wait()
+                connection = nil
+                connections += 1
+                connection = try PostgresConnection.connect(
+                    on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
+                    id: connections, logger: logger
+                ).wait()
+            }
+            // Set just above when it was missing.
+            return try body(PostgresSession(connection: connection!, logger: logger))
+        }
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try withSession { session in
+            try session.execute("BEGIN")
+            do {
+                let result = try body(session)
+                try session.execute("COMMIT")
+                return result
+            } catch {
+                try? session.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Closes the connection; the next call opens another.
+    func close() {
+        lock.withLock {
+            try? connection?.close().wait()
+            connection = nil
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Core
+import Foundation
+import PostgresArchive
+import Testing
+
+/// Several hosts on one PostgreSQL archive: files and events are each host's, documents and
+/// stories the archive's.
+struct SharedArchiveTests {
+    @Test func eachHostKnowsItsOwnFilesAndEventsAndTheirArticlesShareAStory() throws {
+        // Given two hosts on one database, each with a file at the same path
+        let location = try TestDatabase.fresh(#function)
+        let first = try PostgresArchive.open(location: location, password: nil, host: "a", logger: TestDatabase.logger)
+        let second = try PostgresArchive.open(location: location, password: nil, host: "b", logger: TestDatabase.logger)
+        defer {
+            first.close()
+            second.close()
+        }
+        let seeds = try ArchiveFixtures.seeds()
+        // When the first commits seed 001 and the second seed 004 (the same event)
+        let a = try first.commit([ArchiveFixtures.outcome("/in/x.txt", seeds[1].text)])
+        let b = try second.commit([ArchiveFixtures.outcome("/in/x.txt", seeds[4].text)])
+        // Then they are one story, and each host knows its own file and has its own event
+        #expect(a.first?.storyID != nil)
+        #expect(b.first?.storyID == a.first?.storyID)
+        #expect(
+            try first.knownFiles(at: ["/in/x.txt"])["/in/x.txt"]?.sha256
+                == a.first.map { _ in
+                    ArchiveFixtures.outcome("/in/x.txt", seeds[1].text).sha256
+                })
+        #expect(try first.unsentEvents().map(\.id) == a.map(\.id))
+        #expect(try second.unsentEvents().map(\.id) == b.map(\.id))
+        #expect(try first.status().documents == 2)
+        #expect(try first.status().files == 1)
+        // And removing one host's file leaves the other's
+        _ = try second.remove(paths: ["/in/x.txt"])
+        #expect(try first.knownFiles(below: "/in").count == 1)
+        #expect(try second.knownFiles(below: "/in").isEmpty)
+        #expect(try first.status().documents == 1)
+    }
+
+    /// Two hosts committing halves of one event at the same moment: the commits take turns, and
+    /// the articles that belong together end in one story, whichever went first.
+    @Test func hostsCommittingAtOnceStillPlaceAgainstEachOther() async throws {
+        let location = try TestDatabase.fresh(#function)
+        let hosts = try ["a", "b"].map {
+            try PostgresArchive.open(location: location, password: nil, host: $0, logger: TestDatabase.logger)
+        }
+        defer { hosts.forEach { $0.close() } }
+        let seeds = try ArchiveFixtures.seeds()
+        let report = try ArchiveFixtures.englishReport()
+        let halves = [
+            [ArchiveFixtures.outcome("/in/001.txt", seeds[1].text)],
+            [ArchiveFixtures.outcome("/in/004.txt", seeds[4].text), ArchiveFixtures.outcome("/in/en.txt", report)],
+        ]
+        let events = try await withThrowingTaskGroup(of: [StoredEvent].self) { group in
+            for (host, half) in zip(hosts, halves) {
+                group.addTask { try host.commit(half) }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(events.count == 3)
+        #expect(Set(events.compactMap(\.storyID)).count == 1)
+    }
+
+    /// A writer whose in-memory index of open stories was made before another host committed
+    /// loads it again: the other host's stories are candidates.
+    @Test func aWriterSeesStoriesAnotherHostStartedSinceItsLastCommit() throws {
+        let location = try TestDatabase.fresh(#function)
+        let first = try PostgresArchive.open(location: location, password: nil, host: "a", logger: TestDatabase.logger)
+        let second = try PostgresArchive.open(location: location, password: nil, host: "b", logger: TestDatabase.logger)
+        defer {
+            first.close()
+            second.close()
+        }
+        let seeds = try ArchiveFixtures.seeds()
+        // The first host has its index loaded by a commit of an unrelated article
+        _ = try first.commit([ArchiveFixtures.outcome("/in/other.txt", seeds[0].text)])
+        // The second starts the story; the first then commits the other half
+        let started = try second.commit([ArchiveFixtures.outcome("/in/001.txt", seeds[1].text)])
+        let joined = try first.commit([ArchiveFixtures.outcome("/in/004.txt", seeds[4].text)])
+        #expect(joined.first?.storyID == started.first?.storyID)
+    }
+}
