@@ -60,6 +60,7 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "Core",
+                "PostgresArchive",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -10,7 +10,7 @@ import Foundation
 /// both ingest exactly the same way.
 struct BatchIngester: Sendable {
     let processor: FileProcessor
-    let store: Store
+    let store: any Archive
     /// The alert rules each commit evaluates; none for one-shot ingests.
     var alerts = AlertRules([])
     /// How many files are analysed at once: one per core.
@@ -106,7 +106,7 @@ struct BatchIngester: Sendable {
     func commit(_ prepared: PreparedRound) throws -> Result {
         var result = Result(vanished: prepared.vanished, changing: prepared.changing)
         result.events = try store.commit(
-            prepared.outcomes, alerts: alerts.current,
+            prepared.outcomes, at: Date(), alerts: alerts.current,
             knownEntityIDs: processor.pipeline.classifier.entityIDs(forName:), progress: onProgress)
         if !prepared.vanished.isEmpty {
             result.events += try store.remove(paths: prepared.vanished)

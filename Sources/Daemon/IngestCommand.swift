@@ -1,6 +1,8 @@
 import ArgumentParser
 import Core
 import Foundation
+import Logging
+import PostgresArchive
 
 /// `newsdrop ingest`: one-shot batch ingest through the daemon's pipeline.
 struct IngestCommand: AsyncParsableCommand {
@@ -13,7 +15,16 @@ struct IngestCommand: AsyncParsableCommand {
             """)
 
     @Option(name: .customLong("state-dir"), help: "Where the archive lives (created when missing).")
-    var stateDirectory: String
+    var stateDirectory: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL archive instead: postgresql://USER@HOST[:PORT]/DATABASE (password in $NEWSDROP_DATABASE_PASSWORD).",
+            valueName: "url"))
+    var database: String?
+
+    @Option(help: "The host the files are recorded under in a PostgreSQL archive (default: this machine's name).")
+    var host: String = ProcessInfo.processInfo.hostName
 
     @Option(name: .customLong("max-file-size"), help: "Reject files larger than this many bytes.")
     var maxFileSize: Int64 = Config().maxFileSize
@@ -28,19 +39,15 @@ struct IngestCommand: AsyncParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder to ingest.") }
+        if (stateDirectory == nil) == (database == nil) {
+            throw ValidationError("Give the archive: either --state-dir DIR or --database URL.")
+        }
     }
 
     func run() async throws {
         // The tables load while the archive opens (its migrations wait on the disk).
         let loading = Task.detached { [dataDirectory] in DataDirectory.loadClassifier(configured: dataDirectory) }
-        let store: Store
-        do {
-            store = try Store(stateDirectory: stateDirectory, create: true)
-        } catch let error where error.code == .damaged {
-            throw fail(DamagedArchive.sentence(error, inbox: nil, stateDirectory: stateDirectory), Exit.failure)
-        } catch {
-            throw fail(error.description, Exit.failure)
-        }
+        let (store, archiveName) = try openArchive()
         let ignore = IgnoreRules()
         var files: [String] = []
         var removals: [String] = []
@@ -76,7 +83,7 @@ struct IngestCommand: AsyncParsableCommand {
             }
         } catch {
             journal.finish()  // what was committed before the failure
-            throw fail("Cannot commit to the archive in '\(stateDirectory)': \(error)", Exit.failure)
+            throw fail("Cannot commit to the archive \(archiveName): \(PostgresFailure.sentence(error))", Exit.failure)
         }
         journal.finish()
         let elapsed = start.duration(to: clock.now)
@@ -91,11 +98,40 @@ struct IngestCommand: AsyncParsableCommand {
 }
 
 extension IngestCommand {
+    /// The archive named by `--state-dir` (created when missing) or `--database`, and how messages
+    /// name it (never with the URL as given: it may hold a password, which is refused).
+    private func openArchive() throws -> (any Archive, name: String) {
+        if let database {
+            let location: PostgresLocation
+            do {
+                location = try PostgresLocation(parsing: database)
+            } catch {
+                throw fail("Cannot use --database: \(error)", Exit.failure)
+            }
+            do {
+                let archive = try PostgresArchive.open(
+                    location: location, password: PostgresPassword.resolve(file: nil), host: host,
+                    logger: Logger(label: "newsdrop.postgresql"))
+                return (archive, "\(location)")
+            } catch {
+                throw fail("Cannot open the archive \(location): \(PostgresFailure.sentence(error))", Exit.failure)
+            }
+        }
+        let stateDirectory = stateDirectory ?? ""
+        do {
+            return (try Store(stateDirectory: stateDirectory, create: true), "in '\(stateDirectory)'")
+        } catch let error where error.code == .damaged {
+            throw fail(DamagedArchive.sentence(error, inbox: nil, stateDirectory: stateDirectory), Exit.failure)
+        } catch {
+            throw fail(error.description, Exit.failure)
+        }
+    }
+
     /// Removes `removals`, then ingests `files` through `ingester` (256 files per round), with a
     /// progress bar on a terminal: the path `ingest` and `reindex` share. `onEvents` gets the
     /// events of the removal, then of each round, in order, as they are committed.
     static func ingest(
-        _ files: [String], removing removals: [String], with ingester: BatchIngester, into store: Store,
+        _ files: [String], removing removals: [String], with ingester: BatchIngester, into store: any Archive,
         onEvents: ([StoredEvent]) -> Void = { _ in }
     ) async throws {
         // On a terminal, a progress bar; otherwise (a pipe, a log file) only the caller's lines.

@@ -4,7 +4,7 @@ import Synchronization
 
 /// Sends the archive's unsent events to the journal, for one-shot commands (`ingest`, `digest
 /// --publish`); without journald they are marked sent, having been printed by the command.
-func sendUnsentEvents(of store: Store) {
+func sendUnsentEvents(of store: any Archive) {
     let journal = Journal(target: .auto)
     do {
         while case let events = try store.unsentEvents(), !events.isEmpty {
@@ -20,12 +20,12 @@ func sendUnsentEvents(of store: Store) {
 /// flush at a time, so that the events of 2,000 files are not all sent after the last commit, while
 /// a core waits (a tenth of a second, 5% of such an ingest).
 final class BackgroundEventFlush: Sendable {
-    private let store: Store
+    private let store: any Archive
     private let queue = DispatchQueue(label: "newsdrop.event-flush")
     /// Whether a flush waits in the queue: one more would find nothing the waiting one will not.
     private let isPending = Mutex(false)
 
-    init(store: Store) {
+    init(store: any Archive) {
         self.store = store
     }
 

@@ -26,6 +26,27 @@ extension PostgresArchive: Archive {
         }
     }
 
+    public func forEachKnownFile(
+        below root: String, _ body: (_ path: String, _ size: Int64, _ modificationTime: Double) throws -> Void
+    ) throws {
+        // Read in pages of 10,000 rows: the connection is not held while `body` runs.
+        var after = ""
+        while true {
+            let rows = try reader.withSession { session in
+                try session.query(
+                    """
+                    SELECT path, size, mtime FROM files
+                    WHERE host_id = \(hostID) AND starts_with(path, \(root + "/")) AND path COLLATE "C" > \(after)
+                    ORDER BY path COLLATE "C" LIMIT 10000
+                    """
+                ).map { try $0.decode((String, Int64, Double).self) }
+            }
+            for (path, size, mtime) in rows { try body(path, size, mtime) }
+            guard let last = rows.last, rows.count == 10000 else { return }
+            after = last.0
+        }
+    }
+
     private static func knownFiles(_ rows: PostgresQueryResult) throws -> [String: KnownFile] {
         var files: [String: KnownFile] = [:]
         for row in rows {
@@ -45,8 +66,10 @@ extension PostgresArchive: Archive {
         try writing(at: now) { write in
             var events: [StoredEvent] = []
             var entities = PendingEntityNames()
+            var stored = try StoredFiles(paths: outcomes.map(\.path), host: hostID, session: write.session)
             for outcome in outcomes {
-                try commit(outcome, write: write, events: &events, entities: &entities, progress: progress)
+                try commit(
+                    outcome, stored: &stored, write: write, events: &events, entities: &entities, progress: progress)
             }
             try closeStories(before: write.time - StoryClusteringOptions.standard.window, write: write)
             try insert(entities, write: write)
@@ -64,9 +87,11 @@ extension PostgresArchive: Archive {
                     SELECT path FROM files
                     WHERE host_id = \(hostID) AND (path = \(path) OR starts_with(path, \(path + "/")))
                     """, as: String.self)
+                var stored = try StoredFiles(paths: files, host: hostID, session: write.session)
                 for file in files {
-                    try deleteDocuments(path: file, keeping: [], write: write, events: &events)
-                    try write.session.execute("DELETE FROM files WHERE host_id = \(hostID) AND path = \(file)")
+                    try deleteDocuments(
+                        stored.take(file).documents, path: file, keeping: [], write: write, events: &events)
+                    write.session.send("DELETE FROM files WHERE host_id = \(hostID) AND path = \(file)")
                 }
             }
             return events
@@ -74,15 +99,14 @@ extension PostgresArchive: Archive {
     }
 
     private func commit(
-        _ outcome: FileOutcome, write: PostgresWrite, events: inout [StoredEvent], entities: inout PendingEntityNames,
-        progress: () -> Void
+        _ outcome: FileOutcome, stored: inout StoredFiles, write: PostgresWrite, events: inout [StoredEvent],
+        entities: inout PendingEntityNames, progress: () -> Void
     ) throws {
         defer { progress() }
         let session = write.session
-        let known = try session.value(
-            "SELECT sha256 FROM files WHERE host_id = \(hostID) AND path = \(outcome.path)", as: String.self)
+        let (known, documents) = try stored.take(outcome.path)
         if let known, known == outcome.sha256, !outcome.sha256.isEmpty {
-            try session.execute(
+            session.send(
                 """
                 UPDATE files SET size = \(outcome.size), mtime = \(outcome.modificationTime), seen_at = \(write.time)
                 WHERE host_id = \(hostID) AND path = \(outcome.path)
@@ -95,29 +119,34 @@ extension PostgresArchive: Archive {
         case .rejected(let rejection):
             state = "rejected"
             reason = rejection.message
-            try deleteDocuments(path: outcome.path, keeping: [], write: write, events: &events)
+            try deleteDocuments(documents, path: outcome.path, keeping: [], write: write, events: &events)
             events.append(
                 try record(StoredEvent(kind: .rejected, path: outcome.path, reason: rejection.message), write: write))
         case .articles(let articles):
             state = "indexed"
             reason = nil
-            try deleteDocuments(path: outcome.path, keeping: Set(articles.map(\.item)), write: write, events: &events)
+            try deleteDocuments(
+                documents, path: outcome.path, keeping: Set(articles.map(\.item)), write: write, events: &events)
             for article in articles {
-                try upsert(article, outcome: outcome, write: write, events: &events, entities: &entities)
+                try upsert(
+                    article, existing: documents[article.item], outcome: outcome, write: write, events: &events,
+                    entities: &entities)
                 progress()
             }
         case .part(let part):
             for article in part.articles {
-                try upsert(article, outcome: outcome, write: write, events: &events, entities: &entities)
+                try upsert(
+                    article, existing: documents[article.item], outcome: outcome, write: write, events: &events,
+                    entities: &entities)
                 progress()
             }
             // Recorded with its last part only, as in `Store`: stopped half-way, the file is read again.
             guard let items = part.allItems else { return }
             state = "indexed"
             reason = nil
-            try deleteDocuments(path: outcome.path, keeping: items, write: write, events: &events)
+            try deleteDocuments(documents, path: outcome.path, keeping: items, write: write, events: &events)
         }
-        try session.execute(
+        session.send(
             """
             INSERT INTO files (host_id, path, sha256, size, mtime, state, reason, seen_at)
             VALUES (\(hostID), \(outcome.path), \(outcome.sha256), \(outcome.size), \(outcome.modificationTime),
@@ -129,30 +158,24 @@ extension PostgresArchive: Archive {
 
     /// Writes `article` of `outcome`'s file: its row (search terms included), story and event.
     private func upsert(
-        _ article: Article, outcome: FileOutcome, write: PostgresWrite, events: inout [StoredEvent],
-        entities: inout PendingEntityNames
+        _ article: Article, existing: StoredFiles.Document?, outcome: FileOutcome, write: PostgresWrite,
+        events: inout [StoredEvent], entities: inout PendingEntityNames
     ) throws {
         let session = write.session
-        let existing = try session.query(
-            """
-            SELECT id, title, body, language, tags, story_id, duplicate_of FROM documents
-            WHERE host_id = \(hostID) AND path = \(outcome.path) AND item = \(article.item)
-            """
-        ).first.map { try $0.decode((Int64, String, String, String, String, Int64?, Int64?).self) }
         let row = try article.preparedRow ?? PreparedRow(article)
         let vector = TextSearchVector.vector(of: article)
         let id: Int64
         let kind: StoredEvent.Kind
         var placement: PlacedStory?
         if let existing {
-            id = existing.0
-            if existing.1 == article.title && existing.2 == article.text && existing.3 == article.language
-                && existing.4 == row.tags
+            id = existing.id
+            if existing.title == article.title && existing.body == article.text
+                && existing.language == article.language && existing.tags == row.tags
             {
                 return
             }
             try forgetFingerprint(of: id, write: write)
-            try session.execute(
+            session.send(
                 """
                 UPDATE documents SET title = \(article.title), body = \(article.text), language = \(article.language),
                     language_confidence = \(article.languageConfidence), format = \(article.format),
@@ -164,16 +187,16 @@ extension PostgresArchive: Archive {
                 """)
             kind = .updated
             if let query = row.storyQuery {
-                if let story = existing.5 {
+                if let story = existing.storyID {
                     // A rewritten article stays in its story; copies are compared with its new text.
                     try remember(query.features.fingerprint, documentID: id, story: story, write: write)
-                    placement = PlacedStory(storyID: story, duplicateOf: existing.6)
+                    placement = PlacedStory(storyID: story, duplicateOf: existing.duplicateOf)
                 } else {
                     placement = try placeInStory(
                         documentID: id, title: article.title, query: query,
                         span: article.date.flatMap(EventSpan.init(isoDate:)), write: write)
                 }
-                try session.execute(
+                session.send(
                     """
                     UPDATE documents SET story_id = \(placement?.storyID), duplicate_of = \(placement?.duplicateOf)
                     WHERE id = \(id)
@@ -181,16 +204,13 @@ extension PostgresArchive: Archive {
             }
         } else {
             // Placed before its row is written, under the id the row will get, as in `Store`.
-            guard let next = try session.value("SELECT nextval('documents_id_seq')", as: Int64.self) else {
-                throw PostgresArchiveError.noRowReturned("numbering a document")
-            }
-            id = next
+            id = try write.ids.take(.documents, session: session)
             placement = try row.storyQuery.map { query in
                 try placeInStory(
                     documentID: id, title: article.title, query: query,
                     span: article.date.flatMap(EventSpan.init(isoDate:)), write: write)
             }
-            try session.execute(
+            session.send(
                 """
                 INSERT INTO documents (id, host_id, path, item, title, body, language, language_confidence, format,
                     date, source, sha256, ingested_at, updated_at, topics, topics_note, entities, tags, story_id,
@@ -213,27 +233,24 @@ extension PostgresArchive: Archive {
         events.append(try record(event, write: write))
     }
 
-    /// Deletes this host's documents of `path` whose item is not in `kept`, each with a `removed` event.
+    /// Deletes those of `documents` (this host's of `path`) whose item is not in `kept`, each with a
+    /// `removed` event.
     private func deleteDocuments(
-        path: String, keeping kept: Set<String>, write: PostgresWrite, events: inout [StoredEvent]
+        _ documents: [String: StoredFiles.Document], path: String, keeping kept: Set<String>, write: PostgresWrite,
+        events: inout [StoredEvent]
     ) throws {
-        let rows = try write.session.query(
-            """
-            SELECT id, item, title, language, story_id, duplicate_of FROM documents
-            WHERE host_id = \(hostID) AND path = \(path)
-            """)
-        for row in rows {
-            let (id, item, title, language, story, duplicateOf) = try row.decode(
-                (Int64, String, String, String, Int64?, Int64?).self)
-            guard !kept.contains(item) else { continue }
-            try forgetFingerprint(of: id, write: write)
-            if let story {
-                try leaveStory(documentID: id, story: story, wasDuplicate: duplicateOf != nil, write: write)
+        for document in documents.values.sorted(by: { $0.item < $1.item }) where !kept.contains(document.item) {
+            try forgetFingerprint(of: document.id, write: write)
+            if let story = document.storyID {
+                try leaveStory(
+                    documentID: document.id, story: story, wasDuplicate: document.duplicateOf != nil, write: write)
             }
-            try write.session.execute("DELETE FROM documents WHERE id = \(id)")
+            write.session.send("DELETE FROM documents WHERE id = \(document.id)")
             events.append(
                 try record(
-                    StoredEvent(kind: .removed, path: path, documentID: id, language: language, title: title),
+                    StoredEvent(
+                        kind: .removed, path: path, documentID: document.id, language: document.language,
+                        title: document.title),
                     write: write))
         }
     }
@@ -241,13 +258,15 @@ extension PostgresArchive: Archive {
     /// Writes the entities of the commit's documents: a new one with its name and kind, a known
     /// one with the longer of its stored name and the new one (as `Store`).
     private func insert(_ entities: PendingEntityNames, write: PostgresWrite) throws {
-        for entity in entities.sorted {
-            try write.session.execute(
-                """
-                INSERT INTO entities (id, name, kind) VALUES (\(entity.id), \(entity.name), \(entity.kind))
-                ON CONFLICT (id) DO UPDATE SET name = CASE
-                    WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END
-                """)
-        }
+        let sorted = entities.sorted
+        guard !sorted.isEmpty else { return }
+        // One statement for all of them: the arrays are unnested into rows.
+        write.session.send(
+            """
+            INSERT INTO entities (id, name, kind)
+            SELECT * FROM unnest(\(sorted.map(\.id))::text[], \(sorted.map(\.name))::text[], \(sorted.map(\.kind))::text[])
+            ON CONFLICT (id) DO UPDATE SET name = CASE
+                WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END
+            """)
     }
 }

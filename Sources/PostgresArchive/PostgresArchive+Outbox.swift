@@ -6,17 +6,17 @@ extension PostgresArchive {
     /// Records an event in this host's outbox inside the commit's transaction.
     func record(_ event: StoredEvent, write: PostgresWrite) throws -> StoredEvent {
         let payload = try EventPayload(note: event.note, digest: event.digest).json
-        let id = try write.session.value(
+        let id = try write.ids.take(.events, session: write.session)
+        write.session.send(
             """
-            INSERT INTO events (host_id, kind, path, doc_id, language, title, reason, topics, entities, alert, priority,
-                story_id, duplicate_of, payload, created_at)
-            VALUES (\(hostID), \(event.kind.rawValue), \(event.path), \(event.documentID), \(event.language),
+            INSERT INTO events (id, host_id, kind, path, doc_id, language, title, reason, topics, entities, alert,
+                priority, story_id, duplicate_of, payload, created_at)
+            VALUES (\(id), \(hostID), \(event.kind.rawValue), \(event.path), \(event.documentID), \(event.language),
                 \(event.title), \(event.reason), \(event.topics), \(event.entities), \(event.alert),
                 \(event.alertPriority.map(Int64.init)), \(event.storyID), \(event.duplicateOf), \(payload), \(write.time))
-            RETURNING id
-            """, as: Int64.self)
+            """)
         var recorded = event
-        recorded.id = id ?? 0
+        recorded.id = id
         return recorded
     }
 

@@ -10,13 +10,19 @@ extension PostgresArchive {
     func placeInStory(
         documentID: Int64, title: String, query: StoryQuery, span: EventSpan?, write: PostgresWrite
     ) throws -> PlacedStory {
+        let placement = try decidePlacement(query, span: span, write: write)
+        return try recordPlacement(
+            placement, documentID: documentID, title: title, features: query.features, span: span, write: write)
+    }
+
+    /// The decision over the open stories. The index is read from a copy that ends with this call,
+    /// so that recording the decision changes the index in place rather than copying it.
+    private func decidePlacement(_ query: StoryQuery, span: EventSpan?, write: PostgresWrite) throws -> StoryPlacement {
         let options = StoryClusteringOptions.standard
         let index = try withOpenStories(write: write, opensAfter: write.time - options.window) { $0 }
         let stories = PostgresOpenStories(
             archive: self, write: write, index: index, now: write.time, width: options.window)
-        let placement = try StoryPlacement.decide(query, dated: span, among: stories, options: options)
-        return try recordPlacement(
-            placement, documentID: documentID, title: title, features: query.features, span: span, write: write)
+        return try StoryPlacement.decide(query, dated: span, among: stories, options: options)
     }
 
     /// Records what ``StoryPlacement`` decided for a new document.
@@ -28,15 +34,15 @@ extension PostgresArchive {
         var profile: StoryProfile?
         switch placement {
         case .duplicate(let original, let story):
-            if var profile = try loadProfile(story, write: write) {
+            if case (var profile, let version)? = try loadProfile(story, write: write) {
                 profile.recordDuplicate(at: date)
-                try save(profile, write: write, time: write.time)
+                try save(profile, replacing: version, write: write, time: write.time)
             }
             return PlacedStory(storyID: story, duplicateOf: original)
         case .join(let story, _):
-            if var joined = try loadProfile(story, write: write) {
+            if case (var joined, let version)? = try loadProfile(story, write: write) {
                 joined.absorb(features, docID: documentID, title: title, at: date, span: span)
-                try save(joined, write: write, time: write.time)
+                try save(joined, replacing: version, write: write, time: write.time)
                 profile = joined
             }
         case .start:
@@ -53,7 +59,7 @@ extension PostgresArchive {
 
     /// Records a document's fingerprint so that later copies find it.
     func remember(_ fingerprint: DuplicateFingerprint, documentID: Int64, story: Int64, write: PostgresWrite) throws {
-        try write.session.execute(
+        try write.session.send(
             """
             INSERT INTO fingerprints (doc_id, exact, signature, story_id, seen)
             VALUES (\(documentID), \(Int64(bitPattern: fingerprint.exactHash)), \(Store.blob(of: fingerprint.signature)),
@@ -66,7 +72,7 @@ extension PostgresArchive {
 
     /// Forgets a document's fingerprint: it was removed or rewritten.
     func forgetFingerprint(of documentID: Int64, write: PostgresWrite) throws {
-        try write.session.execute("DELETE FROM fingerprints WHERE doc_id = \(documentID)")
+        write.session.send("DELETE FROM fingerprints WHERE doc_id = \(documentID)")
         openStories.update(ifCurrentAt: write.version) { $0.forget(document: documentID) }
     }
 
@@ -78,13 +84,13 @@ extension PostgresArchive {
                 "SELECT count(*) FROM documents WHERE story_id = \(story) AND id != \(documentID)", as: Int64.self)
             ?? 0
         guard others > 0 else {
-            try session.execute("DELETE FROM story_index WHERE story_id = \(story)")
-            try session.execute("DELETE FROM stories WHERE id = \(story)")
+            session.send("DELETE FROM story_index WHERE story_id = \(story)")
+            session.send("DELETE FROM stories WHERE id = \(story)")
             openStories.update(ifCurrentAt: write.version) { $0.remove(story: story) }
             openStories.setVersion(nil, of: story, ifCurrentAt: write.version)
             return
         }
-        guard var profile = try loadProfile(story, write: write) else { return }
+        guard case (var profile, let version)? = try loadProfile(story, write: write) else { return }
         var newHeadline: (docID: Int64, title: String)?
         if profile.headlineDocID == documentID,
             let next = try session.query(
@@ -98,7 +104,7 @@ extension PostgresArchive {
         }
         profile.recordRemoval(wasDuplicate: wasDuplicate, newHeadline: newHeadline)
         // Removing an article does not make the story more recent: its keys keep their last time.
-        try save(profile, write: write, time: profile.lastSeen.timeIntervalSince1970)
+        try save(profile, replacing: version, write: write, time: profile.lastSeen.timeIntervalSince1970)
     }
 
     /// Closes what left the window, at most once per ``Store/keyRefreshInterval`` of the window's
@@ -121,27 +127,28 @@ extension PostgresArchive {
         openStories.forgetVersions()
     }
 
-    /// A story's profile, decoded from its stored record; nil when the story is gone or its record
-    /// unreadable.
-    func loadProfile(_ story: Int64, write: PostgresWrite) throws -> StoryProfile? {
-        let record = try write.session.value("SELECT profile FROM stories WHERE id = \(story)", as: ByteBuffer.self)
-        return record.flatMap { StoryProfile(id: story, encoded: $0.bytes) }
+    /// A story's profile, decoded from its stored record, and the record's version; nil when the
+    /// story is gone or its record unreadable.
+    func loadProfile(_ story: Int64, write: PostgresWrite) throws -> (StoryProfile, version: Int64)? {
+        guard let row = try write.session.query("SELECT profile, version FROM stories WHERE id = \(story)").first
+        else { return nil }
+        let (record, version) = try row.decode((ByteBuffer, Int64).self)
+        return StoryProfile(id: story, encoded: record.bytes).map { ($0, version) }
     }
 
     /// Stores a new story's first profile, indexes it under its keys, and returns it with its id.
     private func insertStory(_ first: StoryProfile, write: PostgresWrite) throws -> StoryProfile {
         var profile = first
+        let id = try write.ids.take(.stories, session: write.session)
+        profile.id = id
         let record = profile.encoded()
-        let id = try write.session.value(
+        write.session.send(
             """
-            INSERT INTO stories (headline, headline_doc, first_seen, last_seen, size, languages, version, profile)
-            VALUES (\(profile.headline), \(profile.headlineDocID), \(profile.firstSeen.timeIntervalSince1970),
+            INSERT INTO stories (id, headline, headline_doc, first_seen, last_seen, size, languages, version, profile)
+            VALUES (\(id), \(profile.headline), \(profile.headlineDocID), \(profile.firstSeen.timeIntervalSince1970),
                 \(profile.lastSeen.timeIntervalSince1970), \(profile.size), \(profile.languages.joined(separator: ",")),
                 1, \(ByteBuffer(bytes: record)))
-            RETURNING id
-            """, as: Int64.self)
-        guard let id else { throw PostgresArchiveError.noRowReturned("starting a story") }
-        profile.id = id
+            """)
         let compared = StoryProfile.comparedRecord(of: record)
         profiles.store(similarityRecord: compared, story: id, version: 1)
         openStories.setVersion(1, of: id, ifCurrentAt: write.version)
@@ -149,19 +156,21 @@ extension PostgresArchive {
         return profile
     }
 
-    /// Writes a profile and re-indexes its story under its current keys.
-    private func save(_ profile: StoryProfile, write: PostgresWrite, time: Double) throws {
+    /// Writes a profile read at version `old` and re-indexes its story under its current keys.
+    /// The new version is known without asking: no other writer holds the commit lock.
+    private func save(_ profile: StoryProfile, replacing old: Int64, write: PostgresWrite, time: Double) throws {
         let record = profile.encoded()
-        let version = try write.session.value(
+        let version = old + 1
+        write.session.send(
             """
             UPDATE stories SET headline = \(profile.headline), headline_doc = \(profile.headlineDocID),
                 last_seen = \(profile.lastSeen.timeIntervalSince1970), size = \(profile.size),
                 languages = \(profile.languages.joined(separator: ",")), profile = \(ByteBuffer(bytes: record)),
-                version = version + 1
-            WHERE id = \(profile.id) RETURNING version
-            """, as: Int64.self)
+                version = \(version)
+            WHERE id = \(profile.id)
+            """)
         let compared = StoryProfile.comparedRecord(of: record)
-        if let version { profiles.store(similarityRecord: compared, story: profile.id, version: version) }
+        profiles.store(similarityRecord: compared, story: profile.id, version: version)
         openStories.setVersion(version, of: profile.id, ifCurrentAt: write.version)
         try indexStory(profile, comparedRecord: compared, write: write, time: time)
     }
@@ -172,7 +181,7 @@ extension PostgresArchive {
     {
         let keys = profile.indexKeys
         let span = profile.eventSpan
-        try write.session.execute(
+        write.session.send(
             """
             INSERT INTO story_index (story_id, last_seen, keys, event_start, event_end, similarity)
             VALUES (\(profile.id), \(time), \(keys.joined(separator: "\n")), \(span?.start), \(span?.end),

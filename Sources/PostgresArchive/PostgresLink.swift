@@ -43,7 +43,15 @@ final class PostgresLink: @unchecked Sendable {
                 ).wait()
             }
             // Set just above when it was missing.
-            return try body(PostgresSession(connection: connection!, logger: logger))
+            let session = PostgresSession(connection: connection!, logger: logger)
+            do {
+                let result = try body(session)
+                try session.flush()
+                return result
+            } catch {
+                try? session.flush()
+                throw error
+            }
         }
     }
 

@@ -2,14 +2,51 @@ import Core
 import Foundation
 import PostgresNIO
 
-/// One write transaction of a ``PostgresArchive``: its session, the time it records, and the
+/// One write transaction of a ``PostgresArchive``: its session, the time it records, the
 /// `archive_state.version` it started from (the in-memory index of open stories is current for
-/// the transaction when it was stamped with that version).
+/// the transaction when it was stamped with that version), and the ids it gives out.
 struct PostgresWrite {
     let session: PostgresSession
     /// Seconds since 1970.
     let time: Double
     let version: Int64
+    let ids: PostgresIDs
+}
+
+/// The ids a write transaction gives to new documents, events and stories: taken from each
+/// table's sequence once, then counted on here, the sequence set past the last one at the end.
+///
+/// Safe because every writer holds the commit lock: no other transaction takes ids meanwhile. An
+/// id known without asking lets the row be sent without waiting for it (``PostgresSession/send(_:)``);
+/// a rolled-back transaction leaves a gap, as a sequence does anyway.
+final class PostgresIDs {
+    /// A table whose ids come from a sequence.
+    enum Table: String, CaseIterable {
+        case documents, events, stories
+    }
+
+    private var next: [Table: Int64] = [:]
+    private var first: [Table: Int64] = [:]
+
+    /// A new id for a row of `table`.
+    func take(_ table: Table, session: PostgresSession) throws -> Int64 {
+        if next[table] == nil {
+            let start = try session.value(
+                PostgresQuery(unsafeSQL: "SELECT nextval('\(table.rawValue)_id_seq')"), as: Int64.self)
+            guard let start else { throw PostgresArchiveError.noRowReturned("numbering \(table.rawValue)") }
+            next[table] = start
+            first[table] = start
+        }
+        defer { next[table]! += 1 }  // set just above when it was missing
+        return next[table]!
+    }
+
+    /// Sets each sequence used past the last id taken.
+    func finish(session: PostgresSession) {
+        for (table, next) in next where next - 1 > first[table] ?? 0 {
+            session.send(PostgresQuery(unsafeSQL: "SELECT setval('\(table.rawValue)_id_seq', \(next - 1))"))
+        }
+    }
 }
 
 extension PostgresArchive {
@@ -27,13 +64,16 @@ extension PostgresArchive {
                 do {
                     try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.commitLock))")
                     let version = try session.value("SELECT version FROM archive_state", as: Int64.self) ?? 0
-                    let result = try body(
-                        PostgresWrite(session: session, time: now.timeIntervalSince1970, version: version))
-                    try session.execute("UPDATE archive_state SET version = version + 1")
+                    let write = PostgresWrite(
+                        session: session, time: now.timeIntervalSince1970, version: version, ids: PostgresIDs())
+                    let result = try body(write)
+                    write.ids.finish(session: session)
+                    session.send("UPDATE archive_state SET version = version + 1")
                     try session.execute("COMMIT")
                     openStories.restamp(from: version, to: version + 1)
                     return result
                 } catch {
+                    try? session.flush()
                     try? session.execute("ROLLBACK")
                     throw error
                 }

@@ -17,4 +17,9 @@ struct TextSearchVectorTests {
         #expect(positions.count == TextSearchVector.positionsPerTerm)
         #expect(literal.hasSuffix("'end':16383D"))
     }
+
+    @Test func quotesAndBackslashesAreEscapedInBothVectorAndQuery() {
+        #expect(TSQuerySyntax.lexeme(#"a\b'c"#) == #"'a\\b''c'"#)
+        #expect(TextSearchVector.literal(title: [#"a\b'c"#], body: [], tags: []) == #"'a\\b''c':1A"#)
+    }
 }

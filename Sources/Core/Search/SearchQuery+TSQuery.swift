@@ -39,6 +39,8 @@ enum TSQuerySyntax: MatchSyntax {
 
     /// A lexeme in quotes, in a `tsquery` or a `tsvector`: quotes inside doubled, backslashes escaped.
     static func lexeme(_ term: String) -> String {
-        "'" + term.replacing("\\", with: "\\\\").replacing("'", with: "''") + "'"
+        var bytes: [UInt8] = []
+        TextSearchVector.appendLexeme(term, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

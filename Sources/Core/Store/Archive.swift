@@ -12,6 +12,12 @@ public protocol Archive: Sendable {
     /// Every known file below `root` (a folder path without trailing slash), by path.
     func knownFiles(below root: String) throws -> [String: KnownFile]
 
+    /// Calls `body` with the path, size and modification time of every file the archive knows below
+    /// `root`, in path order, without holding them all at once (the rescan of a large drop folder).
+    func forEachKnownFile(
+        below root: String, _ body: (_ path: String, _ size: Int64, _ modificationTime: Double) throws -> Void
+    ) throws
+
     /// Commits the outcomes of a batch of files in one transaction and returns the events it
     /// recorded (see ``Store/commit(_:at:alerts:knownEntityIDs:progress:)``).
     func commit(

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `newsdrop ingest --database`: the real binary on a real PostgreSQL 15 (a throw-away cluster).
+struct PostgresIngestTests {
+    @Test func twoHostsIngestIntoOneArchiveAndShareTheStory() throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.stop() }
+        let (root, inbox, _) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for seed in NewsdropBinary.seeds {
+            try FileManager.default.copyItem(atPath: seed.path, toPath: inbox + "/" + seed.lastPathComponent)
+        }
+        let other = root + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: NewsdropBinary.packageRoot.path + "/Tests/Fixtures/stories/kremlin-el-pais-en.txt",
+            toPath: other + "/report.txt")
+        // Host a ingests the seeds, host b the English report of seed 001's event
+        let first = try newsdrop(["ingest", "--database", cluster.url, "--host", "a", inbox])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.split(separator: "\n").filter { $0.hasPrefix("Ingested ") }.count == 5)
+        let second = try newsdrop(["ingest", "--database", cluster.url, "--host", "b", other])
+        #expect(second.status == 0, "\(second.error)")
+        #expect(second.output.hasPrefix("Ingested report.txt"))
+        // Then the report joined the seeds' story, and each host's files are its own
+        let stories = try cluster.query(
+            """
+            SELECT count(DISTINCT story_id) FROM documents
+            WHERE path LIKE '%/001_%' OR path LIKE '%/004_%' OR path LIKE '%/report.txt'
+            """)
+        #expect(stories == ["1"])
+        #expect(
+            try cluster.query(
+                "SELECT h.name, count(*) FROM files f JOIN hosts h ON h.id = f.host_id GROUP BY 1 ORDER BY 1") == [
+                    "a|5", "b|1",
+                ])
+        // And host a's second ingest finds its files unchanged
+        let again = try newsdrop(["ingest", "--database", cluster.url, "--host", "a", inbox])
+        #expect(again.status == 0)
+        #expect(again.error.contains("nothing changed"))
+    }
+
+    @Test func aPasswordInTheURLIsRefusedWithWhereToPutIt() throws {
+        let result = try newsdrop(["ingest", "--database", "postgresql://newsdrop:secret@db.example/news", "/tmp"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("NEWSDROP_DATABASE_PASSWORD"))
+        #expect(!result.error.contains("secret"))
+    }
+
+    @Test func anUnreachableServerIsNamedWithWhy() throws {
+        let result = try newsdrop([
+            "ingest", "--database", "postgresql://newsdrop@/newsdrop?host=/nonexistent-socket-folder", "/tmp",
+        ])
+        #expect(result.status == 1)
+        #expect(result.error.contains("postgresql://newsdrop@/newsdrop?host=/nonexistent-socket-folder"))
+        #expect(result.error.contains("cannot reach the server"))
+    }
+
+    @Test func theArchiveIsGivenOnce() throws {
+        let result = try newsdrop(["ingest", "--state-dir", "/tmp/x", "--database", "postgresql://u@h/d", "/tmp"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("either --state-dir DIR or --database URL"))
+    }
+}
