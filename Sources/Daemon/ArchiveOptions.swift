@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import Foundation
 
 /// `--state-dir` and `--config`, shared by the commands that read the archive.
 struct ArchiveOptions: ParsableArguments {
@@ -10,6 +11,15 @@ struct ArchiveOptions: ParsableArguments {
 
     @Option(help: "A configuration file (default: /etc/newsdrop/newsdrop.toml when it exists).")
     var config: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL archive instead: postgresql://USER@HOST[:PORT]/DATABASE (password in $NEWSDROP_DATABASE_PASSWORD).",
+            valueName: "url"))
+    var database: String?
+
+    @Option(help: "With --database: the host whose files and queue are counted (default: this machine's name).")
+    var host: String = ProcessInfo.processInfo.hostName
 
     /// `data_dir` of the configuration, when one is read and sets it.
     var dataDirectory: String? {
@@ -24,6 +34,13 @@ struct ArchiveOptions: ParsableArguments {
         } catch {
             throw fail(error.description, Exit.usage)
         }
+    }
+
+    /// Opens the archive `--database` names, else the one in the state directory (``openStore(writable:)``).
+    func openArchive(writable: Bool = false) throws -> any Archive {
+        guard let database else { return try openStore(writable: writable) }
+        if let length = (try? Config.load(path: config))?.maxTokenLength { Analyzer.maximumWordLength = length }
+        return try DatabaseArchive.open(url: database, host: host, writable: writable)
     }
 
     /// Opens the archive, failing with a message that names the path when it is missing, or with

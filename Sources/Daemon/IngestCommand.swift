@@ -1,7 +1,6 @@
 import ArgumentParser
 import Core
 import Foundation
-import Logging
 import PostgresArchive
 
 /// `newsdrop ingest`: one-shot batch ingest through the daemon's pipeline.
@@ -102,20 +101,8 @@ extension IngestCommand {
     /// name it (never with the URL as given: it may hold a password, which is refused).
     private func openArchive() throws -> (any Archive, name: String) {
         if let database {
-            let location: PostgresLocation
-            do {
-                location = try PostgresLocation(parsing: database)
-            } catch {
-                throw fail("Cannot use --database: \(error)", Exit.failure)
-            }
-            do {
-                let archive = try PostgresArchive.open(
-                    location: location, password: PostgresPassword.resolve(file: nil), host: host,
-                    logger: Logger(label: "newsdrop.postgresql"))
-                return (archive, "\(location)")
-            } catch {
-                throw fail("Cannot open the archive \(location): \(PostgresFailure.sentence(error))", Exit.failure)
-            }
+            let archive = try DatabaseArchive.open(url: database, host: host, writable: true)
+            return (archive, "\(archive.location)")
         }
         let stateDirectory = stateDirectory ?? ""
         do {

@@ -37,7 +37,7 @@ struct SearchCommand: ParsableCommand {
             throw fail(error.description, Exit.usage)
         }
         guard limit > 0 else { throw fail("--limit must be at least 1", Exit.usage) }
-        let store = try archive.openStore()
+        let store = try archive.openArchive()
         var hits: [SearchHit]
         do {
             // The entity tables take tens of milliseconds to load: only when the query names an entity.

@@ -53,13 +53,14 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try archive.resolvedStateDirectory()
-        let store = try archive.openStore()
+        // A service on this machine holds a lock in its state directory; none for a PostgreSQL archive yet.
+        let directory = archive.database == nil ? try archive.resolvedStateDirectory() : nil
+        let store = try archive.openArchive()
         let status: ArchiveStatus
         let service: ServiceState?
         do {
             status = try store.status()
-            service = try ServiceLock.holder(stateDirectory: directory).map { info in
+            service = try directory.flatMap { ServiceLock.holder(stateDirectory: $0) }.map { info in
                 ServiceState(
                     info: info, queued: Int(try store.meta("queued") ?? "") ?? 0, unsentEvents: status.unsentEvents,
                     lastRescan: try store.meta("last_rescan"))
@@ -76,6 +77,10 @@ struct StatusCommand: ParsableCommand {
         print("Files:       \(status.files), of which rejected \(status.rejected)")
         print("Pending:     \(status.pending)")
         print("Last ingest: \(status.lastIngest ?? "never")")
+        guard let directory else {
+            print("Host:        \(archive.host) (files and pending are this host's; documents the archive's)")
+            return
+        }
         guard let service else {
             print("Service:     not running on \(directory)")
             return

@@ -67,6 +67,30 @@ public final class PostgresArchive: Sendable {
         return PostgresArchive(location: location, password: password, hostID: id, logger: logger)
     }
 
+    /// The archive at `location`, to read as the host called `host` (its files and queue, when it
+    /// has ever ingested; none otherwise): nothing is created or migrated.
+    ///
+    /// - Throws: ``PostgresArchiveError/schemaMissing(_:)`` or ``PostgresArchiveError/schemaOutdated(_:)``
+    ///   when the database does not hold an archive of this version; the server's error otherwise.
+    public static func openForReading(
+        location: PostgresLocation, password: String?, host: String, logger: Logger
+    ) throws -> PostgresArchive {
+        let probe = PostgresArchive(location: location, password: password, logger: logger)
+        defer { probe.close() }
+        let hasSchema = try probe.reader.withSession { session in
+            try session.value("SELECT to_regclass('newsdrop_migrations') IS NOT NULL", as: Bool.self) ?? false
+        }
+        guard hasSchema else { throw PostgresArchiveError.schemaMissing("\(location)") }
+        let applied = try probe.appliedMigrations()
+        guard PostgresSchema.migrations.allSatisfy({ applied.contains($0.name) }) else {
+            throw PostgresArchiveError.schemaOutdated("\(location)")
+        }
+        let id = try probe.reader.withSession { session in
+            try session.value("SELECT id FROM hosts WHERE name = \(host)", as: Int32.self)
+        }
+        return PostgresArchive(location: location, password: password, hostID: Int(id ?? 0), logger: logger)
+    }
+
     /// Closes the connections (the next call opens them again).
     public func close() {
         writer.close()

@@ -3,7 +3,7 @@ import Testing
 
 /// `newsdrop ingest --database`: the real binary on a real PostgreSQL 15 (a throw-away cluster).
 struct PostgresIngestTests {
-    @Test func twoHostsIngestIntoOneArchiveAndShareTheStory() throws {
+    @Test func twoHostsIngestIntoOneArchiveShareTheStoryAndSearchIt() throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }
         let (root, inbox, _) = try makeWorkspace()
@@ -35,6 +35,15 @@ struct PostgresIngestTests {
                 "SELECT h.name, count(*) FROM files f JOIN hosts h ON h.id = f.host_id GROUP BY 1 ORDER BY 1") == [
                     "a|5", "b|1",
                 ])
+        // And a search from either host finds the four French seeds, status counts each host's files
+        for host in ["a", "b"] {
+            let search = try newsdrop(["search", "--database", cluster.url, "--host", host, "--json", "OTAN"])
+            #expect(search.status == 0, "\(search.error)")
+            #expect(search.output.contains("\"count\":4"), "\(search.output)")
+        }
+        let status = try newsdrop(["status", "--database", cluster.url, "--host", "b", "--json"])
+        #expect(status.output.contains("\"documents\":6"), "\(status.output)")
+        #expect(status.output.contains("\"files\":1"), "\(status.output)")
         // And host a's second ingest finds its files unchanged
         let again = try newsdrop(["ingest", "--database", cluster.url, "--host", "a", inbox])
         #expect(again.status == 0)

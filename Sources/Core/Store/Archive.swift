@@ -41,6 +41,9 @@ public protocol Archive: Sendable {
     /// A value written by ``setMeta(_:_:)``, or nil.
     func meta(_ key: String) throws -> String?
 
+    /// Documents matching `query`, best first (see ``Store/search(_:limit:knownEntityIDs:)``).
+    func search(_ query: SearchQuery, limit: Int, knownEntityIDs: (String) -> [String]) throws -> [SearchHit]
+
     /// The archive's counts.
     func status() throws -> ArchiveStatus
 

@@ -19,7 +19,7 @@ import GRDBSQLite
 /// pool's readers, where searches run) they are kept for the next queries as long as SQLite's data
 /// version of the file is unchanged, so a search in a long-lived process reads none; on the
 /// writer they last one query, as its own uncommitted writes can change them.
-enum BM25Ranking {
+package enum BM25Ranking {
     /// The SQL name of the function.
     static let name = "newsdrop_bm25"
 
@@ -116,9 +116,18 @@ enum BM25Ranking {
 
     /// The IDF of a phrase that `matching` of the index's `rowCount` rows have, as
     /// `fts5Bm25GetData` computes it: `log((N − n + 0.5) / (n + 0.5))`, floored at 1e-6.
-    static func idf(rowCount: Int64, matching: Int64) -> Double {
+    package static func idf(rowCount: Int64, matching: Int64) -> Double {
         let value = log((Double(rowCount) - Double(matching) + 0.5) / (Double(matching) + 0.5))
         return value <= 0 ? 1e-6 : value
+    }
+
+    /// What a phrase adds to a row's score (before the sign is turned): `fts5Bm25Function`'s
+    /// term, with k1 1.2 and b 0.75, computed in its order so that the result is the same double.
+    @inline(__always)
+    package static func contribution(idf: Double, frequency: Double, length: Double, averageLength: Double) -> Double {
+        let k1 = 1.2
+        let b = 0.75
+        return idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / averageLength)))
     }
 
     /// The function FTS5 calls for each matching row.
@@ -165,8 +174,6 @@ enum BM25Ranking {
         }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
 
-        let k1 = 1.2
-        let b = 0.75
         var score = 0.0
         for index in state.frequencies.indices {
             let frequency = state.frequencies[index]
@@ -178,9 +185,8 @@ enum BM25Ranking {
                 code = state.computeIDF(of: index, api: api, fts: fts)
                 guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
             }
-            score +=
-                state.idf[index]
-                * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / state.averageLength)))
+            score += contribution(
+                idf: state.idf[index], frequency: frequency, length: length, averageLength: state.averageLength)
         }
         if let collector = state.collector {
             code = collector.offer(rank: -1.0 * score, rowid: api.xRowid!(fts), api: api, fts: fts)

@@ -11,15 +11,21 @@
 /// each phrase seen for the first time in the window and 1 for each other match, plus 120 for a
 /// window at the start of the text or 100 at the start of another sentence; the first best window
 /// wins, "…" marks text cut off at either end, and overlapping matches are marked as one.
-struct MatchSnippet {
+package struct MatchSnippet {
     /// One instance of a phrase of the query in the column, as FTS5's `xInst` reports it.
-    struct Match: Equatable, Sendable {
+    package struct Match: Equatable, Sendable {
         /// The phrase's number in the query.
-        var phrase: Int
+        package var phrase: Int
         /// The position of the instance's first token in the column.
-        var position: Int
+        package var position: Int
         /// The phrase's length in tokens.
-        var length: Int
+        package var length: Int
+
+        package init(phrase: Int, position: Int, length: Int) {
+            self.phrase = phrase
+            self.position = position
+            self.length = length
+        }
     }
 
     /// The text of the column.
@@ -30,7 +36,7 @@ struct MatchSnippet {
     let sentenceStarts: [Int]
 
     /// Tokenises `text` (a column as stored) as FTS5 does for `snippet()`.
-    init(text: [UInt8]) {
+    package init(text: [UInt8]) {
         self.text = text
         var tokens: [Range<Int>] = []
         text.withUnsafeBufferPointer { buffer in
@@ -60,7 +66,7 @@ struct MatchSnippet {
 
     /// The snippet of at most `length` tokens around `matches` (in `xInst` order, this column's
     /// only), the matches between `open` and `close`, `ellipsis` where text is left out.
-    func text(
+    package func text(
         matches: [Match], phraseCount: Int, length: Int = 24, open: String = "**", close: String = "**",
         ellipsis: String = "…"
     ) -> String {

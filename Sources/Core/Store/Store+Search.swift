@@ -29,6 +29,21 @@ public struct SearchHit: Sendable, Codable, Equatable {
         case path, title, language, date, source, score, snippet
     }
 
+    package init(
+        docID: Int64, path: String, title: String, language: String, date: String?, source: String?, score: Double,
+        snippet: String, storyID: Int64?
+    ) {
+        self.docID = docID
+        self.path = path
+        self.title = title
+        self.language = language
+        self.date = date
+        self.source = source
+        self.score = score
+        self.snippet = snippet
+        self.storyID = storyID
+    }
+
     /// `hits` story by story, as `search --by-story` shows them: stories in the rank of their best
     /// hit, a document without a story a story of its own.
     public static func groupedByStory(_ hits: [SearchHit]) -> [[SearchHit]] {
@@ -142,7 +157,7 @@ extension Store {
     }
 
     /// Whether `query` has words, phrases or prefixes to rank by (else only labels).
-    static func isRanked(_ query: SearchQuery) -> Bool {
+    package static func isRanked(_ query: SearchQuery) -> Bool {
         query.positiveTerms.contains { term in
             if case .label = term { false } else { true }
         }

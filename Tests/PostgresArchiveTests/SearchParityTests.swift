@@ -1,0 +1,44 @@
+import Core
+import Foundation
+import Testing
+
+/// Search gives the same hits, in the same order, with the same scores and snippets, from the same
+/// articles in the SQLite archive and in PostgreSQL.
+struct SearchParityTests {
+    static let queries = [
+        "otan", "OTAN OR nato", "russie", "\"secrétaire général\"", "government", "police army", "elect*",
+        "minist*", "football -coupe", "(president OR président) lang:fr", "topic:sports", "lang:en",
+        "entity:NATO", "\"world cup\"", "the", "économie banque", "health OR santé", "président*",
+        "after:2020-01-01 government", "gouvernement source:xyz", "biden", "covid",
+    ]
+
+    @Test func everyQueryGivesTheSameHitsInBothArchives() throws {
+        let files =
+            try ArchiveFixtures.seeds() + [("en-report.txt", try ArchiveFixtures.englishReport())]
+            + ArchiveFixtures.corpus(perLanguage: 150)
+        let outcomes = files.map { ArchiveFixtures.outcome("/in/" + $0.name, $0.text) }
+        var results: [[String: [SearchHit]]] = []
+        for backend in ArchiveFixtures.Backend.allCases {
+            let archive = try ArchiveFixtures.archive(backend, #function + backend.rawValue)
+            for batch in stride(from: 0, to: outcomes.count, by: 64) {
+                _ = try archive.commit(Array(outcomes[batch..<min(batch + 64, outcomes.count)]))
+            }
+            var hits: [String: [SearchHit]] = [:]
+            for text in Self.queries {
+                hits[text] = try archive.search(SearchQuery(parsing: text), limit: 20, knownEntityIDs: { _ in [] })
+            }
+            results.append(hits)
+        }
+        for text in Self.queries {
+            let (sqlite, postgres) = (results[0][text] ?? [], results[1][text] ?? [])
+            #expect(postgres.map(\.path) == sqlite.map(\.path), "\(text)")
+            #expect(postgres.map(\.docID) == sqlite.map(\.docID), "\(text)")
+            for (a, b) in zip(sqlite, postgres) {
+                #expect(abs(a.score - b.score) <= 1e-9 * max(1, abs(a.score)), "\(text): \(a.path)")
+                #expect(a.snippet == b.snippet, "\(text): \(a.path)")
+                #expect(a.storyID == b.storyID, "\(text): \(a.path)")
+            }
+        }
+        #expect(Self.queries.filter { results[0][$0]?.isEmpty == false }.count >= Self.queries.count - 3)
+    }
+}
