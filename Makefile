@@ -31,8 +31,8 @@ journald:
 		for i in 1 2 3 4 5 6 7 8 9 10; do [ -S /run/systemd/journal/socket ] && break; sleep 0.5; done; \
 	fi
 
-# The daemon alone: the PostgreSQL archive's target (SwiftNIO, BoringSSL) and the timing tools are
-# not part of it yet: a fresh clone's first `make run` built for 241 s here, against 414 s for everything.
+# The daemon alone (with the PostgreSQL archive it links, SwiftNIO and BoringSSL among it), not the
+# timing tools or the test targets.
 build: deps
 	$(SWIFT) build -c release --product newsdrop
 

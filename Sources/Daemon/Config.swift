@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import PostgresArchive
 import TOMLKit
 
 /// The daemon's settings: `config/newsdrop.toml` keys, overridden by command-line flags.
@@ -37,6 +38,12 @@ struct Config: Sendable, Equatable {
     var journalRateLimitBurst = 40_000
     /// The window of `journalRateLimitBurst`, in seconds: the unit's `LogRateLimitIntervalSec=`.
     var journalRateLimitInterval: Double = 30
+    /// A PostgreSQL archive that several hosts share, instead of the SQLite file in the state directory.
+    var database: PostgresLocation?
+    /// The file whose first line is the database's password (else `NEWSDROP_DATABASE_PASSWORD`).
+    var databasePasswordFile: String?
+    /// The name this host's files and events are recorded under in a shared archive.
+    var hostName = ProcessInfo.processInfo.hostName
 
     /// The pacer that keeps the outbox under the journal's rate limit.
     var journalPacer: JournalPacer {
@@ -55,7 +62,8 @@ struct Config: Sendable, Equatable {
             && a.logTarget == b.logTarget && a.alerts == b.alerts && a.dataDirectory == b.dataDirectory
             && a.digestTime == b.digestTime && a.timeZone == b.timeZone && a.digestStories == b.digestStories
             && a.journalRateLimitBurst == b.journalRateLimitBurst
-            && a.journalRateLimitInterval == b.journalRateLimitInterval
+            && a.journalRateLimitInterval == b.journalRateLimitInterval && a.database == b.database
+            && a.databasePasswordFile == b.databasePasswordFile && a.hostName == b.hostName
     }
 
     /// The file read when `--config` is not given, if it exists.
@@ -65,6 +73,7 @@ struct Config: Sendable, Equatable {
         "inbox", "state_dir", "rescan_interval", "settle_time", "max_file_size", "ignore", "log_target", "alert",
         "data_dir", "digest_time", "time_zone", "digest_stories", "journal_rate_limit_burst",
         "journal_rate_limit_interval", "max_articles_per_file", "max_words_per_article", "max_token_length",
+        "database", "database_password_file", "host_name",
     ]
 
     /// Loads `path`, or the system file when `path` is nil and it exists, or the defaults.
@@ -120,6 +129,15 @@ struct Config: Sendable, Equatable {
             config.logTarget = target
         }
         if let value = try reader.string("data_dir") { config.dataDirectory = value }
+        if let value = try reader.string("database") {
+            do {
+                config.database = try PostgresLocation(parsing: value)
+            } catch {
+                throw ConfigError(path: path, "key 'database': \(error)")
+            }
+        }
+        if let value = try reader.string("database_password_file") { config.databasePasswordFile = value }
+        if let value = try reader.string("host_name") { config.hostName = value }
         config.alerts = try reader.alerts("alert")
         if let value = try reader.string("digest_time") {
             let parts = value.split(separator: ":").map { Int($0) }

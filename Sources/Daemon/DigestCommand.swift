@@ -33,7 +33,7 @@ struct DigestCommand: ParsableCommand {
 
     func run() throws {
         // Publishing records the digest and its journal event in the archive.
-        let store = try archive.openStore(writable: publish)
+        let store = try archive.openArchive(writable: publish)
         let settings: Config
         do {
             settings = try Config.load(path: archive.config)
@@ -65,8 +65,11 @@ struct DigestCommand: ParsableCommand {
         }
         guard publish else { return }
         do {
-            let path = try publisher.publish(day)
-            printError("newsdrop: published \(path) and its .json and .html")
+            if let path = try publisher.publish(day) {
+                printError("newsdrop: published \(path) and its .json and .html")
+            } else {
+                printError("newsdrop: the digest of \(day) was published already by another host")
+            }
         } catch {
             throw fail("Cannot publish the digest of \(day): \(error)", Exit.failure)
         }

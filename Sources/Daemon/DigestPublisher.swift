@@ -4,7 +4,7 @@ import Foundation
 /// Writes a day's digest as `STATE/digests/YYYY-MM-DD.md`, `.json` and `.html` and records it, with its
 /// journal entry, in the archive: what both the scheduler and `digest --publish` do.
 struct DigestPublisher: Sendable {
-    let store: Store
+    let store: any Archive
     let stateDirectory: String
     let schedule: DigestSchedule
     /// How many stories the digest lists.
@@ -25,12 +25,17 @@ struct DigestPublisher: Sendable {
         return try encoder.encode(digest)
     }
 
-    /// Builds, writes and records the digest of `day`; returns the Markdown file's path.
+    /// Builds, writes and records the digest of `day`; returns the Markdown file's path, or nil
+    /// when another host of a shared archive published it (``Archive/publishingOnce(_:_:)``).
     ///
     /// The files are written first, each under a temporary name then renamed, so a reader never
     /// sees half a digest; the record comes last, so a crash in between publishes again on start.
     @discardableResult
-    func publish(_ day: String) throws -> String {
+    func publish(_ day: String) throws -> String? {
+        try store.publishingOnce(day) { try publishHere(day) }
+    }
+
+    private func publishHere(_ day: String) throws -> String {
         let digest = try digest(of: day)
         let folder = stateDirectory + "/digests"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -38,7 +43,7 @@ struct DigestPublisher: Sendable {
         try Self.write(Data(digest.markdown.utf8), to: markdownPath)
         try Self.write(try Self.json(digest), to: folder + "/\(day).json")
         try Self.write(Data(digest.html.utf8), to: folder + "/\(day).html")
-        _ = try store.recordPublished(digest, path: markdownPath)
+        _ = try store.recordPublished(digest, path: markdownPath, at: Date())
         return markdownPath
     }
 

@@ -20,7 +20,7 @@ struct DigestService: Service {
         }
     }
 
-    private func runScheduler(_ scheduler: DigestScheduler, store: Store) async throws {
+    private func runScheduler(_ scheduler: DigestScheduler, store: any Archive) async throws {
         try await cancelWhenGracefulShutdown {
             try await scheduler.run(
                 now: { Date() },
@@ -39,7 +39,10 @@ struct DigestService: Service {
     /// Publishes one day; a failure is logged and the day stays due, tried again at the next turn.
     private func publish(_ day: String) {
         do {
-            let path = try publisher.publish(day)
+            guard let path = try publisher.publish(day) else {
+                logger.info("The digest of \(day) was published by another host of the shared archive")
+                return
+            }
             outbox.wake()
             logger.info("Published the digest of \(day): \(path)")
         } catch {

@@ -14,7 +14,7 @@ import Synchronization
 /// passes: a second after the journal refused an entry, or when the pacer's window lets more go.
 /// With nothing to send it does not wake up.
 final class OutboxService: Service {
-    let store: Store
+    let store: any Archive
     let journal: Journal
     let logger: Logger
     let heartbeats: Heartbeats
@@ -27,7 +27,7 @@ final class OutboxService: Service {
     /// The pacer's times and the retry deadlines, on the continuous clock.
     private let clock = LoopClock()
 
-    init(store: Store, journal: Journal, pacer: JournalPacer, heartbeats: Heartbeats, logger: Logger) {
+    init(store: any Archive, journal: Journal, pacer: JournalPacer, heartbeats: Heartbeats, logger: Logger) {
         self.store = store
         self.journal = journal
         self.pacer = Mutex(pacer)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import Foundation
+import PostgresArchive
 import Glibc
 import Logging
 import ServiceLifecycle
@@ -58,24 +59,28 @@ struct RunCommand: AsyncParsableCommand {
         }
         let (classifier, problems) = DataDirectory.loadClassifier(configured: settings.dataDirectory)
         let lock: ServiceLock
-        let store: Store
+        let store: any Archive
         do {
             try? FileManager.default.createDirectory(
                 atPath: settings.stateDirectory, withIntermediateDirectories: true)
             lock = try ServiceLock(
                 stateDirectory: settings.stateDirectory, info: serviceInfo(settings, classifier: classifier))
-            store = try Store(stateDirectory: settings.stateDirectory, create: true)
-            // A truncated or overwritten file opens, then fails on the first page it lacks: check it now.
-            try store.verify()
+            store = try openArchive(settings, logger: logger)
         } catch let error as StoreError where error.code == .damaged {
             throw reportDamage(error, settings: settings, journal: journal, logger: logger)
         } catch {
             logger.critical("\(error)")
             throw fail("\(error)", Exit.failure)
         }
+        var starting: Logger.Metadata = ["inbox": "\(settings.inbox)", "state_dir": "\(settings.stateDirectory)"]
+        var shared = ""
+        if let database = settings.database {
+            starting["database"] = "\(database)"
+            starting["host"] = "\(settings.hostName)"
+            shared = ", archive \(database) as host \(settings.hostName)"
+        }
         logger.info(
-            "Starting: drop folder \(settings.inbox), state \(settings.stateDirectory)",
-            metadata: ["inbox": "\(settings.inbox)", "state_dir": "\(settings.stateDirectory)"])
+            "Starting: drop folder \(settings.inbox), state \(settings.stateDirectory)\(shared)", metadata: starting)
         let heartbeats = Heartbeats()
         let outbox = OutboxService(
             store: store, journal: journal, pacer: settings.journalPacer, heartbeats: heartbeats, logger: logger)
@@ -114,6 +119,30 @@ struct RunCommand: AsyncParsableCommand {
         }
         logger.info("Stopped")
         withExtendedLifetime(lock) {}  // the lock is held until the service has stopped
+    }
+
+    /// The archive `settings` name: the PostgreSQL one of `database`, created or upgraded, this
+    /// host registered; else the SQLite file in the state directory, checked for damage.
+    private func openArchive(_ settings: Config, logger: Logger) throws -> any Archive {
+        if let location = settings.database {
+            do {
+                return try PostgresArchive.open(
+                    location: location, password: PostgresPassword.resolve(file: settings.databasePasswordFile),
+                    host: settings.hostName, logger: logger)
+            } catch {
+                throw RunFailure("Cannot open the archive \(location): \(PostgresFailure.sentence(error))")
+            }
+        }
+        let store = try Store(stateDirectory: settings.stateDirectory, create: true)
+        // A truncated or overwritten file opens, then fails on the first page it lacks: check it now.
+        try store.verify()
+        return store
+    }
+
+    /// A start-up failure, said in one sentence.
+    private struct RunFailure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// Reports a damaged archive once: one entry with priority error in the journal when it

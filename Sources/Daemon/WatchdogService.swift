@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// Without `WATCHDOG_USEC` (not under systemd, or no `WatchdogSec=`) it only waits for shutdown.
 struct WatchdogService: Service {
     let heartbeats: Heartbeats
-    let store: Store
+    let store: any Archive
     let logger: Logger
     /// The watchdog interval in seconds; nil disables the pings.
     var interval: Double? = Notify.watchdogInterval()

@@ -22,6 +22,8 @@ public final class PostgresArchive: Sendable {
     public let hostID: Int
     let writer: PostgresLink
     let reader: PostgresLink
+    /// Holds the lock of a digest being published (``publishingOnce(_:_:)``), apart from the commits.
+    let publisher: PostgresLink
     let logger: Logger
     /// The similarity records placement read recently (as `Store`'s).
     let profiles = StoryProfileCache()
@@ -45,6 +47,7 @@ public final class PostgresArchive: Sendable {
         self.logger = logger
         writer = PostgresLink(configuration: configuration, logger: logger)
         reader = PostgresLink(configuration: configuration, logger: logger)
+        publisher = PostgresLink(configuration: configuration, logger: logger)
     }
 
     /// TLS when the server offers it, with the system's certificates; none when they cannot be loaded.
@@ -95,6 +98,7 @@ public final class PostgresArchive: Sendable {
     public func close() {
         writer.close()
         reader.close()
+        publisher.close()
     }
 
     /// Runs `query` on the reading connection, its rows (if any) dropped.

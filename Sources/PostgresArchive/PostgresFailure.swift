@@ -10,6 +10,10 @@ public enum PostgresFailure {
     /// server: connection refused (errno: 111)", …
     public static func sentence(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return String(describing: error) }
+        return sentence(error)
+    }
+
+    static func sentence(_ error: PSQLError) -> String {
         if let message = error.serverInfo?[.message] {
             let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
             return "the server answered: \(message)\(state)"
@@ -28,4 +32,11 @@ public enum PostgresFailure {
             return "PostgreSQL client error \(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
         }
     }
+}
+
+/// A failure of the server or of the connection to it, said in a sentence (``PostgresFailure``).
+public struct PostgresServerError: Error, CustomStringConvertible {
+    public let description: String
+    /// PostgresNIO's error.
+    public let underlying: any Error
 }

@@ -32,6 +32,15 @@ final class PostgresLink: @unchecked Sendable {
     /// - Throws: the server's error, or the connection's when it cannot be reached; the next call
     ///   connects again.
     func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        do {
+            return try withConnection(body)
+        } catch let error as PSQLError {
+            // Said in a sentence here, so that every log line and message reads the same.
+            throw PostgresServerError(description: PostgresFailure.sentence(error), underlying: error)
+        }
+    }
+
+    private func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try lock.withLock {
             if connection?.isClosed ?? true {
                 try? connection?.close().wait()

@@ -21,6 +21,16 @@ struct PostgresCluster {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Stops the server, leaving the cluster to be resumed (an outage).
+    func pause() throws {
+        _ = try Self.script(["stop", folder])
+    }
+
+    /// Starts the server of a paused cluster again.
+    func resume() throws {
+        _ = try Self.script(["resume", folder])
+    }
+
     /// The rows of `sql`, through Debian's `psql` (unaligned, one line per row, `|` between columns).
     func query(_ sql: String) throws -> [String] {
         let bin = try FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql").sorted().last ?? "15"

@@ -44,6 +44,10 @@ struct PostgresIngestTests {
         let status = try newsdrop(["status", "--database", cluster.url, "--host", "b", "--json"])
         #expect(status.output.contains("\"documents\":6"), "\(status.output)")
         #expect(status.output.contains("\"files\":1"), "\(status.output)")
+        // And the day's digest counts both hosts' articles
+        let digest = try newsdrop(["digest", "--database", cluster.url, "--date", "today", "--format", "json"])
+        #expect(digest.status == 0, "\(digest.error)")
+        #expect(digest.output.contains("\"ingested\" : 6"), "\(digest.output)")
         // And host a's second ingest finds its files unchanged
         let again = try newsdrop(["ingest", "--database", cluster.url, "--host", "a", inbox])
         #expect(again.status == 0)

@@ -102,6 +102,33 @@ struct ArchiveContractTests {
         #expect(alerts.allSatisfy { $0.alert == "otan" && $0.alertPriority == 4 && $0.language == "fr" })
     }
 
+    /// The same day gives the same digest in both, and publishing it is recorded with its event.
+    @Test func bothArchivesMakeTheSameDigest() throws {
+        let files = try ArchiveFixtures.seeds() + ArchiveFixtures.corpus(perLanguage: 40)
+        let outcomes = files.map { ArchiveFixtures.outcome("/in/" + $0.name, $0.text) }
+        let utc = DigestSchedule(hour: 7, minute: 0, timeZone: TimeZone(identifier: "UTC")!)
+        let morning = Date(timeIntervalSince1970: 1_764_576_000)  // 2025-12-01 08:00 UTC
+        var digests: [Digest] = []
+        for backend in Backend.allCases {
+            let archive = try ArchiveFixtures.archive(backend, #function + backend.rawValue)
+            for (round, batch) in stride(from: 0, to: outcomes.count, by: 16).enumerated() {
+                _ = try archive.commit(
+                    Array(outcomes[batch..<min(batch + 16, outcomes.count)]), at: morning + Double(round * 1800),
+                    alerts: [], knownEntityIDs: { _ in [] }, progress: {})
+            }
+            let digest = try #require(try archive.digest(of: "2025-12-01", schedule: utc, topStories: 5))
+            #expect(try archive.lastPublishedDigest() == nil)
+            let event = try archive.recordPublished(digest, path: "/state/digests/2025-12-01.md", at: morning + 86_400)
+            #expect(event.kind == .digest)
+            #expect(try archive.lastPublishedDigest() == "2025-12-01")
+            #expect(try archive.unsentEvents(limit: 1000).last?.id == event.id)
+            digests.append(digest)
+        }
+        #expect(digests[0] == digests[1])
+        #expect(digests[0].totals.ingested + digests[0].totals.duplicates == outcomes.count)
+        #expect(digests[0].stories.count == 5)
+    }
+
     /// Placement decides the same in both: the same articles, committed in the same rounds, make
     /// the same stories (the seeds' event among them).
     @Test func bothArchivesMakeTheSameStories() throws {

@@ -80,4 +80,37 @@ struct SharedArchiveTests {
         let joined = try first.commit([ArchiveFixtures.outcome("/in/004.txt", seeds[4].text)])
         #expect(joined.first?.storyID == started.first?.storyID)
     }
+
+    /// Hosts whose digest schedules fall due together: one publishes the day, the others skip it.
+    @Test func aDaysDigestIsPublishedByOneHostOnly() async throws {
+        let location = try TestDatabase.fresh(#function)
+        let hosts = try ["a", "b", "c"].map {
+            try PostgresArchive.open(location: location, password: nil, host: $0, logger: TestDatabase.logger)
+        }
+        defer { hosts.forEach { $0.close() } }
+        let seeds = try ArchiveFixtures.seeds()
+        let morning = Date(timeIntervalSince1970: 1_764_576_000)  // 2025-12-01 08:00 UTC
+        _ = try hosts[0].commit(
+            [ArchiveFixtures.outcome("/in/001.txt", seeds[1].text)], at: morning, alerts: [],
+            knownEntityIDs: { _ in [] },
+            progress: {})
+        let utc = DigestSchedule(hour: 7, minute: 0, timeZone: TimeZone(identifier: "UTC")!)
+        let published = try await withThrowingTaskGroup(of: String?.self) { group in
+            for host in hosts {
+                group.addTask {
+                    try host.publishingOnce("2025-12-01") {
+                        let digest = try #require(try host.digest(of: "2025-12-01", schedule: utc, topStories: 3))
+                        _ = try host.recordPublished(digest, path: "/digests/2025-12-01.md", at: morning + 86_400)
+                        return "\(host.hostID)"
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(published.compactMap { $0 }.count == 1)
+        #expect(try hosts[1].publishingOnce("2025-12-01") { "again" } == nil)
+        #expect(try hosts[1].publishingOnce("2025-12-02") { "next day" } == "next day")
+        let events = try hosts.flatMap { try $0.unsentEvents() }.filter { $0.kind == .digest }
+        #expect(events.count == 1)
+    }
 }

@@ -27,6 +27,13 @@ public struct Digest: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey {
             case name, docID = "doc_id", path, title
         }
+
+        package init(name: String, docID: Int64?, path: String, title: String?) {
+            self.name = name
+            self.docID = docID
+            self.path = path
+            self.title = title
+        }
     }
 
     /// A file rejected that day, with the reason.

@@ -44,6 +44,19 @@ public protocol Archive: Sendable {
     /// Documents matching `query`, best first (see ``Store/search(_:limit:knownEntityIDs:)``).
     func search(_ query: SearchQuery, limit: Int, knownEntityIDs: (String) -> [String]) throws -> [SearchHit]
 
+    /// The digest of `day` (`YYYY-MM-DD` in `schedule`'s time zone), with at most `topStories` stories.
+    func digest(of day: String, schedule: DigestSchedule, topStories: Int) throws -> Digest?
+
+    /// The newest day whose digest was published, or nil.
+    func lastPublishedDigest() throws -> String?
+
+    /// Records that `digest` was published (its files written at `path`), with its event.
+    func recordPublished(_ digest: Digest, path: String, at now: Date) throws -> StoredEvent
+
+    /// Runs `body`, which publishes the digest of `day`, unless that digest is published already
+    /// by another host of a shared archive (then nil): hosts publishing at once take turns.
+    func publishingOnce<T>(_ day: String, _ body: () throws -> T) throws -> T?
+
     /// The archive's counts.
     func status() throws -> ArchiveStatus
 

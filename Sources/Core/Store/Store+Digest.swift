@@ -8,65 +8,83 @@ extension Store {
         guard let (start, end) = schedule.interval(of: day) else { return nil }
         let window: StatementArguments = [start.timeIntervalSince1970, end.timeIntervalSince1970]
         return try pool.read { db in
-            var digest = Digest(date: day, timeZone: schedule.timeZone.identifier)
             let counts = try Row.fetchAll(
                 db,
                 sql: "SELECT kind, COUNT(*) AS n FROM events WHERE created_at >= ? AND created_at < ? GROUP BY kind",
-                arguments: window)
-            for row in counts {
-                let count: Int = row["n"]
-                switch StoredEvent.Kind(rawValue: row["kind"]) {
-                case .ingested: digest.totals.ingested = count
-                case .updated: digest.totals.updated = count
-                case .removed: digest.totals.removed = count
-                case .duplicate: digest.totals.duplicates = count
-                case .rejected: digest.totals.rejected = count
-                case .alert: digest.totals.alerts = count
-                case .digest, nil: break
-                }
-            }
-            digest.alerts = try Row.fetchAll(
+                arguments: window
+            ).map { (kind: $0["kind"] as String, count: $0["n"] as Int) }
+            let alerts = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT alert, doc_id, path, title FROM events
                     WHERE kind = 'alert' AND created_at >= ? AND created_at < ? ORDER BY id
                     """, arguments: window
             ).map { Digest.Alert(name: $0["alert"] ?? "?", docID: $0["doc_id"], path: $0["path"], title: $0["title"]) }
-            // A file rejected several times that day is listed once, with its latest reason.
             let rejections = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT path, reason FROM events WHERE kind = 'rejected' AND created_at >= ? AND created_at < ?
                     ORDER BY id
-                    """, arguments: window)
-            var reasons: [String: String] = [:]
-            for row in rejections { reasons[row["path"]] = row["reason"] ?? "" }
-            digest.rejected = reasons.keys.sorted().map { Digest.Rejected(path: $0, reason: reasons[$0] ?? "") }
-            let arrived = try ArrivedDocument.fetchAll(db, window: window)
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = schedule.timeZone
-            for document in arrived where document.duplicateOf == nil {
-                digest.languages[document.language, default: 0] += 1
-                if let topic = document.bestTopic { digest.topics[topic, default: 0] += 1 }
-                let hour = calendar.component(.hour, from: Date(timeIntervalSince1970: document.ingestedAt))
-                if digest.hours.indices.contains(hour) { digest.hours[hour] += 1 }
+                    """, arguments: window
+            ).map { (path: $0["path"] as String, reason: $0["reason"] as String?) }
+            return try Self.digest(
+                of: day, schedule: schedule, topStories: topStories, eventCounts: counts, alerts: alerts,
+                rejections: rejections, arrived: ArrivedDocument.fetchAll(db, window: window)
+            ) { story in
+                try String.fetchOne(db, sql: "SELECT headline FROM stories WHERE id = ?", arguments: [story])
             }
-            digest.stories = try Self.stories(of: arrived, limit: topStories, db: db)
-            return digest
         }
     }
 
-    /// The day's articles grouped by story, the biggest stories first.
-    static func stories(of documents: [ArrivedDocument], limit: Int, db: Database) throws -> [Digest.Story] {
+    /// The digest of `day` from what the archive read of that day: the number of events of each
+    /// kind, the alerts and rejections in order, the documents that arrived (oldest first);
+    /// `headline` reads a story's stored headline. Both archives read, this assembles.
+    package static func digest(
+        of day: String, schedule: DigestSchedule, topStories: Int, eventCounts: [(kind: String, count: Int)],
+        alerts: [Digest.Alert], rejections: [(path: String, reason: String?)], arrived: [ArrivedDocument],
+        headline: (Int64) throws -> String?
+    ) throws -> Digest {
+        var digest = Digest(date: day, timeZone: schedule.timeZone.identifier)
+        for (kind, count) in eventCounts {
+            switch StoredEvent.Kind(rawValue: kind) {
+            case .ingested: digest.totals.ingested = count
+            case .updated: digest.totals.updated = count
+            case .removed: digest.totals.removed = count
+            case .duplicate: digest.totals.duplicates = count
+            case .rejected: digest.totals.rejected = count
+            case .alert: digest.totals.alerts = count
+            case .digest, nil: break
+            }
+        }
+        digest.alerts = alerts
+        // A file rejected several times that day is listed once, with its latest reason.
+        var reasons: [String: String] = [:]
+        for (path, reason) in rejections { reasons[path] = reason ?? "" }
+        digest.rejected = reasons.keys.sorted().map { Digest.Rejected(path: $0, reason: reasons[$0] ?? "") }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = schedule.timeZone
+        for document in arrived where document.duplicateOf == nil {
+            digest.languages[document.language, default: 0] += 1
+            if let topic = document.bestTopic { digest.topics[topic, default: 0] += 1 }
+            let hour = calendar.component(.hour, from: Date(timeIntervalSince1970: document.ingestedAt))
+            if digest.hours.indices.contains(hour) { digest.hours[hour] += 1 }
+        }
+        digest.stories = try stories(of: arrived, limit: topStories, headline: headline)
+        return digest
+    }
+
+    /// The day's articles grouped by story, the biggest stories first; `headline` reads a story's
+    /// stored headline.
+    static func stories(
+        of documents: [ArrivedDocument], limit: Int, headline storedHeadline: (Int64) throws -> String?
+    ) throws -> [Digest.Story] {
         // An article without a story (archives older than stories) is a story of its own.
         let groups = Dictionary(grouping: documents) { $0.storyID ?? -$0.id }
         var stories: [(story: Digest.Story, size: Int)] = []
         for (key, members) in groups {
             let originals = members.filter { $0.duplicateOf == nil }
             let ordered = originals.sorted { $0.id < $1.id } + members.filter { $0.duplicateOf != nil }
-            let headlineRow =
-                key > 0 ? try Row.fetchOne(db, sql: "SELECT headline FROM stories WHERE id = ?", arguments: [key]) : nil
-            let headline: String = headlineRow?["headline"] ?? ordered[0].title
+            let headline = (key > 0 ? try storedHeadline(key) : nil) ?? ordered[0].title
             let headlineLanguage = ordered.first { $0.title == headline }?.language ?? ordered[0].language
             var languageCounts: [String: Int] = [:]
             for member in originals { languageCounts[member.language, default: 0] += 1 }
@@ -96,7 +114,7 @@ extension Store {
 }
 
 /// A document as the digest needs it.
-struct ArrivedDocument {
+package struct ArrivedDocument {
     var id: Int64
     var path: String
     var title: String
@@ -110,6 +128,33 @@ struct ArrivedDocument {
     /// When it was ingested, seconds since 1970.
     var ingestedAt: Double
 
+    package init(
+        id: Int64, path: String, title: String, body: String, language: String, date: String?, source: String?,
+        topicsJSON: String, storyID: Int64?, duplicateOf: Int64?, ingestedAt: Double
+    ) {
+        let topics = (try? JSONDecoder().decode([TopicScore].self, from: Data(topicsJSON.utf8))) ?? []
+        self.init(
+            id: id, path: path, title: title, body: body, language: language, date: date, source: source,
+            bestTopic: topics.first?.label, storyID: storyID, duplicateOf: duplicateOf, ingestedAt: ingestedAt)
+    }
+
+    init(
+        id: Int64, path: String, title: String, body: String, language: String, date: String?, source: String?,
+        bestTopic: String?, storyID: Int64?, duplicateOf: Int64?, ingestedAt: Double
+    ) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.body = body
+        self.language = language
+        self.date = date
+        self.source = source
+        self.bestTopic = bestTopic
+        self.storyID = storyID
+        self.duplicateOf = duplicateOf
+        self.ingestedAt = ingestedAt
+    }
+
     /// The documents ingested in the window (start, end), oldest first.
     static func fetchAll(_ db: Database, window: StatementArguments) throws -> [ArrivedDocument] {
         try Row.fetchAll(
@@ -120,11 +165,9 @@ struct ArrivedDocument {
                 WHERE ingested_at >= ? AND ingested_at < ? ORDER BY id
                 """, arguments: window
         ).map { row in
-            let topics =
-                (try? JSONDecoder().decode([TopicScore].self, from: Data((row["topics"] as String).utf8))) ?? []
-            return ArrivedDocument(
+            ArrivedDocument(
                 id: row["id"], path: row["path"], title: row["title"], body: row["body"], language: row["language"],
-                date: row["date"], source: row["source"], bestTopic: topics.first?.label, storyID: row["story_id"],
+                date: row["date"], source: row["source"], topicsJSON: row["topics"], storyID: row["story_id"],
                 duplicateOf: row["duplicate_of"], ingestedAt: row["ingested_at"])
         }
     }

@@ -7,6 +7,11 @@ extension Store {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT MAX(date) FROM digests") }
     }
 
+    /// Runs `body`: one machine's archive has no other host to publish the digest of `day`.
+    public func publishingOnce<T>(_ day: String, _ body: () throws -> T) throws -> T? {
+        try body()
+    }
+
     /// Records that `digest` was published (its files written at `path`), with its event in the
     /// outbox, which carries the Markdown and the counts (``PublishedDigest``).
     public func recordPublished(_ digest: Digest, path: String, at now: Date = Date()) throws -> StoredEvent {
