@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
     var document: String
 
     func run() throws {
-        let store = try archive.openStore()
+        let store = try archive.openArchive()
         let reference = Int64(document) != nil ? document : Config.absolute(document)
         let documents: [StoredDocument]
         do {

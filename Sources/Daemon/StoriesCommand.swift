@@ -20,7 +20,7 @@ struct StoriesCommand: ParsableCommand {
 
     func run() throws {
         guard limit > 0 else { throw fail("--limit must be at least 1", Exit.usage) }
-        let store = try archive.openStore()
+        let store = try archive.openArchive()
         let stories: [StoryListing]
         do {
             stories = try store.stories(limit: limit, minimumSize: minimumSize)

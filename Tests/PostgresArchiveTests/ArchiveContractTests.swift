@@ -138,6 +138,8 @@ struct ArchiveContractTests {
         let outcomes = files.map { ArchiveFixtures.outcome("/in/" + $0.name, $0.text) }
         let start = Date(timeIntervalSince1970: 1_700_000_000)
         var partitions: [[[String]]] = []
+        var listings: [[StoryListing]] = []
+        var shown: [[StoredDocument]] = []
         for backend in Backend.allCases {
             let archive = try ArchiveFixtures.archive(backend, #function + backend.rawValue)
             var storyOf: [String: Int64] = [:]
@@ -149,8 +151,14 @@ struct ArchiveContractTests {
             }
             let stories = Dictionary(grouping: storyOf.keys, by: { storyOf[$0] ?? -1 }).values.map { $0.sorted() }
             partitions.append(stories.sorted { $0[0] < $1[0] })
+            listings.append(try archive.stories(limit: 30, minimumSize: 2))
+            shown.append(try archive.documents(matching: "7") + archive.documents(matching: "/in/en-report.txt"))
         }
         #expect(partitions[0] == partitions[1])
+        #expect(listings[0] == listings[1])
+        #expect(!listings[0].isEmpty)
+        #expect(shown[0] == shown[1])
+        #expect(shown[0].count == 2)
         #expect(partitions[0].count < outcomes.count)
         let event = try #require(partitions[0].first { $0.contains("/in/001_9d6cfca3353c35ad.txt") })
         #expect(event.contains("/in/004_9589c315cefd5b80.txt"))

@@ -57,6 +57,12 @@ public protocol Archive: Sendable {
     /// by another host of a shared archive (then nil): hosts publishing at once take turns.
     func publishingOnce<T>(_ day: String, _ body: () throws -> T) throws -> T?
 
+    /// The documents with id `reference`, or from the file at path `reference`.
+    func documents(matching reference: String) throws -> [StoredDocument]
+
+    /// The stories seen most recently, at most `limit`, the latest first, of `minimumSize` articles or more.
+    func stories(limit: Int, minimumSize: Int) throws -> [StoryListing]
+
     /// The archive's counts.
     func status() throws -> ArchiveStatus
 

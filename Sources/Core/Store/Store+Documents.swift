@@ -36,6 +36,26 @@ public struct StoredDocument: Sendable, Codable, Equatable {
         case ingestedAt = "ingested_at"
         case updatedAt = "updated_at"
     }
+
+    package init(
+        id: Int64, path: String, item: String, title: String, text: String, language: String,
+        languageConfidence: Double, format: String, date: String?, source: String?, sha256: String,
+        ingestedAt: String, updatedAt: String
+    ) {
+        self.id = id
+        self.path = path
+        self.item = item
+        self.title = title
+        self.text = text
+        self.language = language
+        self.languageConfidence = languageConfidence
+        self.format = format
+        self.date = date
+        self.source = source
+        self.sha256 = sha256
+        self.ingestedAt = ingestedAt
+        self.updatedAt = updatedAt
+    }
 }
 
 extension Store {

@@ -20,6 +20,20 @@ public struct StoryListing: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, headline, languages, size, duplicates, firstSeen = "first_seen", lastSeen = "last_seen", documents
     }
+
+    package init(
+        id: Int64, headline: String, languages: [String], size: Int, duplicates: Int, firstSeen: String,
+        lastSeen: String, documents: [Int64]
+    ) {
+        self.id = id
+        self.headline = headline
+        self.languages = languages
+        self.size = size
+        self.duplicates = duplicates
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.documents = documents
+    }
 }
 
 extension Store {
