@@ -7,6 +7,7 @@
 #
 # The server listens on a Unix socket in DIR only (no TCP port to collide with another cluster or
 # test run) and trusts local connections: it holds test data and lives as long as the test run.
+# It runs with fsync off, unless PG_FSYNC=on (benchmarks: the durability a real server has).
 # The URL names the socket folder as its host: postgresql://newsdrop@/newsdrop?host=DIR.
 # PostgreSQL refuses to run as root: as root, the cluster runs as the `postgres` user of Debian's
 # package (DIR is given to it).
@@ -35,7 +36,7 @@ start)
 resume)
     dir=$(realpath "$dir")
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off" start >/dev/null ||
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=${PG_FSYNC:-off}" start >/dev/null ||
         { echo "postgres-cluster: the server did not start: $(tail -3 "$dir/server.log")" >&2; exit 1; }
     ;;
 stop)

@@ -32,8 +32,12 @@ public final class PostgresArchive: Sendable {
 
     /// The archive at `location`, as its user, with `password` when the server asks for one (see
     /// ``PostgresPassword``), for `hostID`'s files and events (see ``open(location:password:host:logger:)``).
-    /// Nothing is connected until first used.
-    public init(location: PostgresLocation, password: String?, hostID: Int = 0, logger: Logger) {
+    /// Nothing is connected until first used. A statement that gets no answer for
+    /// `statementTimeout` seconds fails, and its connection is closed (the next call opens
+    /// another): a connection that died unnoticed does not hold the daemon for ever.
+    public init(
+        location: PostgresLocation, password: String?, hostID: Int = 0, logger: Logger, statementTimeout: Int = 60
+    ) {
         let configuration =
             location.isSocket
             ? PostgresConnection.Configuration(
@@ -45,9 +49,11 @@ public final class PostgresArchive: Sendable {
         self.location = location
         self.hostID = hostID
         self.logger = logger
-        writer = PostgresLink(configuration: configuration, logger: logger)
-        reader = PostgresLink(configuration: configuration, logger: logger)
-        publisher = PostgresLink(configuration: configuration, logger: logger)
+        let timeout = Int64(statementTimeout)
+        writer = PostgresLink(configuration: configuration, logger: logger, timeout: timeout)
+        reader = PostgresLink(configuration: configuration, logger: logger, timeout: timeout)
+        // Waits for the lock of a day's digest while another host publishes it: no bound but an hour.
+        publisher = PostgresLink(configuration: configuration, logger: logger, timeout: 3600)
     }
 
     /// TLS when the server offers it, with the system's certificates; none when they cannot be loaded.

@@ -17,10 +17,13 @@ final class PostgresLink: @unchecked Sendable {
     /// Guarded by `lock`.
     private var connection: PostgresConnection?
     private var connections = 0
+    /// How long a statement may take before the connection is given up as lost, in seconds.
+    let timeout: Int64
 
-    init(configuration: PostgresConnection.Configuration, logger: Logger) {
+    init(configuration: PostgresConnection.Configuration, logger: Logger, timeout: Int64) {
         self.configuration = configuration
         self.logger = logger
+        self.timeout = timeout
     }
 
     deinit {
@@ -49,16 +52,25 @@ final class PostgresLink: @unchecked Sendable {
                 connection = try PostgresConnection.connect(
                     on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
                     id: connections, logger: logger
-                ).wait()
+                ).wait()  // bounded by the configuration's connect timeout (10 s)
             }
             // Set just above when it was missing.
-            let session = PostgresSession(connection: connection!, logger: logger)
+            let session = PostgresSession(connection: connection!, logger: logger, timeout: timeout)
             do {
                 let result = try body(session)
                 try session.flush()
                 return result
             } catch {
                 try? session.flush()
+                if error is PostgresConnectionLost {
+                    // Closing, not yet closed: the next call must not take it for a live one. It is
+                    // kept until closed (PostgresNIO checks that a connection is closed when freed).
+                    if let closing = connection {
+                        (closing.close() as EventLoopFuture<Void>).whenComplete { _ in withExtendedLifetime(closing) {}
+                        }
+                    }
+                    connection = nil
+                }
                 throw error
             }
         }

@@ -8,18 +8,46 @@ import PostgresNIO
 final class PostgresSession {
     let connection: PostgresConnection
     let logger: Logger
+    /// How long a statement may take before the connection is given up as lost, in seconds.
+    let timeout: Int64
     /// Statements sent and not yet waited for, oldest first.
     private var sent: [EventLoopFuture<PostgresQueryResult>] = []
 
-    init(connection: PostgresConnection, logger: Logger) {
+    init(connection: PostgresConnection, logger: Logger, timeout: Int64) {
         self.connection = connection
         self.logger = logger
+        self.timeout = timeout
     }
 
     /// Sends `query` without waiting for it: the connection runs it after those sent before, and
     /// its failure is thrown by the next statement waited for (or by ``flush()``).
     func send(_ query: PostgresQuery) {
-        sent.append(connection.query(query, logger: logger))
+        sent.append(start(query))
+    }
+
+    /// Starts `query`; one on a closed connection fails at once. PostgresNIO writes a statement to
+    /// a closed connection without telling anyone, and its result never came: a daemon whose
+    /// server stopped in the middle of a commit waited for its `ROLLBACK` forever.
+    private func start(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
+        guard !connection.isClosed else {
+            return connection.eventLoop.makeFailedFuture(PostgresConnectionLost(reason: "the connection was closed"))
+        }
+        return connection.query(query, logger: logger)
+    }
+
+    /// The value of `future`, waited for at most `timeout` seconds; after that the connection is
+    /// closed (the next call opens another) and the wait fails.
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let bounded = future.eventLoop.makePromise(of: T.self)
+        future.cascade(to: bounded)
+        let connection = connection
+        let timeout = timeout
+        let deadline = future.eventLoop.scheduleTask(in: .seconds(timeout)) {
+            bounded.fail(PostgresConnectionLost(reason: "the server did not answer for \(timeout) s"))
+            (connection.close() as EventLoopFuture<Void>).whenComplete { _ in withExtendedLifetime(connection) {} }
+        }
+        defer { deadline.cancel() }
+        return try bounded.futureResult.wait()
     }
 
     /// Waits for the statements sent so far.
@@ -31,7 +59,7 @@ final class PostgresSession {
         sent.removeAll()
         var failure: (any Error)?
         for statement in waiting {
-            do { _ = try statement.wait() } catch { failure = failure ?? error }
+            do { _ = try wait(statement) } catch { failure = failure ?? error }
         }
         if let failure { throw failure }
     }
@@ -39,10 +67,10 @@ final class PostgresSession {
     /// Runs `query` and returns its rows, after the statements sent before it.
     @discardableResult
     func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        let result = connection.query(query, logger: logger)
+        let result = start(query)
         // A statement sent before that failed aborted the transaction: its error is the one to report.
         try flush()
-        return try result.wait()
+        return try wait(result)
     }
 
     /// Runs `query`, its rows (if any) dropped.
@@ -67,4 +95,10 @@ final class PostgresSession {
 extension ByteBuffer {
     /// The readable bytes, copied.
     var bytes: [UInt8] { Array(readableBytesView) }
+}
+
+/// The connection to the server was lost, or never answered: the next call connects again.
+struct PostgresConnectionLost: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { "lost the connection to the server: \(reason)" }
 }

@@ -53,8 +53,10 @@ struct SeveralHostsEndToEndTests {
             if index == 20 { try await Task.sleep(for: .seconds(10)) }
             if index == 21 { try cluster.resume() }
         }
-        // Then every article is in the archive once the server is back, and each host's events were sent
-        let all = try await eventually(seconds: 90) { try count() >= 66 ? true : nil }
+        // Then every article is in the archive once the server is back, and each host's events were
+        // sent. A commit whose connection died unnoticed fails after PostgresSession.timeout (60 s)
+        // and is retried: the wait allows for it.
+        let all = try await eventually(seconds: 150) { try count() >= 66 ? true : nil }
         #expect(all == true)
         #expect(try count() == 66)
         let status = try newsdrop(["status", "--database", cluster.url, "--host", "desk-a", "--json"])

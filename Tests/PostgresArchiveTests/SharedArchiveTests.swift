@@ -1,7 +1,9 @@
 import Core
 import Foundation
-import PostgresArchive
+import PostgresNIO
 import Testing
+
+@testable import PostgresArchive
 
 /// Several hosts on one PostgreSQL archive: files and events are each host's, documents and
 /// stories the archive's.
@@ -112,5 +114,38 @@ struct SharedArchiveTests {
         #expect(try hosts[1].publishingOnce("2025-12-02") { "next day" } == "next day")
         let events = try hosts.flatMap { try $0.unsentEvents() }.filter { $0.kind == .digest }
         #expect(events.count == 1)
+    }
+
+    /// The server ends the connection in the middle of a commit (a restart, an administrator):
+    /// the commit fails at once rather than waiting for ever, and the next one connects again.
+    @Test func aConnectionLostInTheMiddleOfACommitFailsItAndTheNextOneReconnects() throws {
+        let archive = try PostgresArchive.open(
+            location: TestDatabase.fresh(#function), password: nil, host: "a", logger: TestDatabase.logger)
+        defer { archive.close() }
+        let seeds = try ArchiveFixtures.seeds()
+        _ = try archive.commit([ArchiveFixtures.outcome("/in/000.txt", seeds[0].text)])
+        #expect(throws: (any Error).self) {
+            try archive.writing(at: Date()) { write in
+                let pid = try #require(try write.session.value("SELECT pg_backend_pid()", as: Int32.self))
+                try archive.execute("SELECT pg_terminate_backend(\(pid))")
+                try write.session.execute("SELECT 1")
+            }
+        }
+        let events = try archive.commit([ArchiveFixtures.outcome("/in/001.txt", seeds[1].text)])
+        #expect(events.map(\.kind) == [.ingested])
+        #expect(try archive.status().documents == 2)
+    }
+
+    /// A statement that gets no answer in time (a connection that died unnoticed looks the same)
+    /// fails, and the next one gets a new connection.
+    @Test func aStatementWithoutAnswerFailsInTimeAndTheNextOneReconnects() throws {
+        let archive = PostgresArchive(
+            location: try TestDatabase.fresh(#function), password: nil, logger: TestDatabase.logger,
+            statementTimeout: 1)
+        defer { archive.close() }
+        #expect(throws: PostgresConnectionLost.self) {
+            try archive.reader.withSession { try $0.execute("SELECT pg_sleep(30)") }
+        }
+        #expect(try archive.reader.withSession { try $0.value("SELECT 41 + 1", as: Int32.self) } == 42)
     }
 }
