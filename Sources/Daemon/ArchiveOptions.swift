@@ -12,13 +12,10 @@ struct ArchiveOptions: ParsableArguments {
     @Option(help: "A configuration file (default: /etc/newsdrop/newsdrop.toml when it exists).")
     var config: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "A PostgreSQL archive instead: postgresql://USER@HOST[:PORT]/DATABASE (password in $NEWSDROP_DATABASE_PASSWORD).",
-            valueName: "url"))
+    @Option(help: DatabaseArchive.help)
     var database: String?
 
-    @Option(help: "With --database: the host whose files and queue are counted (default: this machine's name).")
+    @Option(help: DatabaseArchive.hostHelp)
     var host: String = ProcessInfo.processInfo.hostName
 
     /// `data_dir` of the configuration, when one is read and sets it.

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Core
 import Foundation
 import Logging
@@ -7,6 +8,15 @@ import PostgresArchive
 /// sentence that names the archive (as the URL reads without a password, which is refused) and
 /// what the server answered.
 enum DatabaseArchive {
+    /// The help of `--database`, for every command that takes it.
+    static let help = ArgumentHelp(
+        "A PostgreSQL archive instead: postgresql://USER@HOST[:PORT]/DATABASE (password in $NEWSDROP_DATABASE_PASSWORD).",
+        valueName: "url")
+
+    /// The help of `--host`.
+    static let hostHelp: ArgumentHelp =
+        "With --database: the host whose files and events these are (default: this machine's name)."
+
     /// The archive at `url` for the host `host`: created or upgraded and the host registered when
     /// `writable`, else only read (see ``PostgresArchive/openForReading(location:password:host:logger:)``).
     static func open(url: String, host: String, writable: Bool) throws -> PostgresArchive {

@@ -16,13 +16,10 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-dir"), help: "Where the archive lives (created when missing).")
     var stateDirectory: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "A PostgreSQL archive instead: postgresql://USER@HOST[:PORT]/DATABASE (password in $NEWSDROP_DATABASE_PASSWORD).",
-            valueName: "url"))
+    @Option(help: DatabaseArchive.help)
     var database: String?
 
-    @Option(help: "The host the files are recorded under in a PostgreSQL archive (default: this machine's name).")
+    @Option(help: DatabaseArchive.hostHelp)
     var host: String = ProcessInfo.processInfo.hostName
 
     @Option(name: .customLong("max-file-size"), help: "Reject files larger than this many bytes.")

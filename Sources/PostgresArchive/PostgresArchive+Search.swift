@@ -15,16 +15,7 @@ extension PostgresArchive {
         _ query: SearchQuery, limit: Int = 20, knownEntityIDs: (String) -> [String] = { _ in [] }
     ) throws -> [SearchHit] {
         try reader.withSession { session in
-            let languages = try session.values(
-                """
-                WITH RECURSIVE found(language) AS (
-                    SELECT min(language) FROM documents
-                    UNION ALL
-                    SELECT (SELECT min(language) FROM documents WHERE language > found.language)
-                    FROM found WHERE found.language IS NOT NULL
-                )
-                SELECT language FROM found WHERE language IS NOT NULL
-                """, as: String.self)
+            let languages = try session.values(PostgresQuery(unsafeSQL: Store.languagesSQL), as: String.self)
             var resolved: [String: [String]] = [:]
             for name in query.entityNames {
                 resolved[name] = try entityIDs(named: name, known: knownEntityIDs(name), session: session)

@@ -5,7 +5,7 @@ import PostgresNIO
 
 extension PostgresArchive {
     /// Places a new document in a story, in the commit's transaction, as `Store` does:
-    /// ``StoryPlacement`` decides over the open stories (``PostgresOpenStories``), and the decision
+    /// ``StoryPlacement`` decides over the open stories (`ArchiveStories`), and the decision
     /// is recorded here.
     func placeInStory(
         documentID: Int64, title: String, query: StoryQuery, span: EventSpan?, write: PostgresWrite
@@ -20,8 +20,9 @@ extension PostgresArchive {
     private func decidePlacement(_ query: StoryQuery, span: EventSpan?, write: PostgresWrite) throws -> StoryPlacement {
         let options = StoryClusteringOptions.standard
         let index = try withOpenStories(write: write, opensAfter: write.time - options.window) { $0 }
-        let stories = PostgresOpenStories(
-            archive: self, write: write, index: index, now: write.time, width: options.window)
+        let stories = ArchiveStories(index: index, now: write.time, width: options.window) { candidates in
+            try self.storedCandidates(candidates, write: write)
+        }
         return try StoryPlacement.decide(query, dated: span, among: stories, options: options)
     }
 

@@ -8,15 +8,18 @@ import Testing
 /// Several hosts on one PostgreSQL archive: files and events are each host's, documents and
 /// stories the archive's.
 struct SharedArchiveTests {
+    /// The archive at `location` as each of the hosts `names`.
+    static func hosts(_ names: [String], on location: PostgresLocation) throws -> [PostgresArchive] {
+        try names.map {
+            try PostgresArchive.open(location: location, password: nil, host: $0, logger: TestDatabase.logger)
+        }
+    }
+
     @Test func eachHostKnowsItsOwnFilesAndEventsAndTheirArticlesShareAStory() throws {
         // Given two hosts on one database, each with a file at the same path
-        let location = try TestDatabase.fresh(#function)
-        let first = try PostgresArchive.open(location: location, password: nil, host: "a", logger: TestDatabase.logger)
-        let second = try PostgresArchive.open(location: location, password: nil, host: "b", logger: TestDatabase.logger)
-        defer {
-            first.close()
-            second.close()
-        }
+        let hosts = try Self.hosts(["a", "b"], on: TestDatabase.fresh(#function))
+        defer { hosts.forEach { $0.close() } }
+        let (first, second) = (hosts[0], hosts[1])
         let seeds = try ArchiveFixtures.seeds()
         // When the first commits seed 001 and the second seed 004 (the same event)
         let a = try first.commit([ArchiveFixtures.outcome("/in/x.txt", seeds[1].text)])
@@ -43,10 +46,7 @@ struct SharedArchiveTests {
     /// Two hosts committing halves of one event at the same moment: the commits take turns, and
     /// the articles that belong together end in one story, whichever went first.
     @Test func hostsCommittingAtOnceStillPlaceAgainstEachOther() async throws {
-        let location = try TestDatabase.fresh(#function)
-        let hosts = try ["a", "b"].map {
-            try PostgresArchive.open(location: location, password: nil, host: $0, logger: TestDatabase.logger)
-        }
+        let hosts = try Self.hosts(["a", "b"], on: TestDatabase.fresh(#function))
         defer { hosts.forEach { $0.close() } }
         let seeds = try ArchiveFixtures.seeds()
         let report = try ArchiveFixtures.englishReport()
@@ -67,13 +67,9 @@ struct SharedArchiveTests {
     /// A writer whose in-memory index of open stories was made before another host committed
     /// loads it again: the other host's stories are candidates.
     @Test func aWriterSeesStoriesAnotherHostStartedSinceItsLastCommit() throws {
-        let location = try TestDatabase.fresh(#function)
-        let first = try PostgresArchive.open(location: location, password: nil, host: "a", logger: TestDatabase.logger)
-        let second = try PostgresArchive.open(location: location, password: nil, host: "b", logger: TestDatabase.logger)
-        defer {
-            first.close()
-            second.close()
-        }
+        let hosts = try Self.hosts(["a", "b"], on: TestDatabase.fresh(#function))
+        defer { hosts.forEach { $0.close() } }
+        let (first, second) = (hosts[0], hosts[1])
         let seeds = try ArchiveFixtures.seeds()
         // The first host has its index loaded by a commit of an unrelated article
         _ = try first.commit([ArchiveFixtures.outcome("/in/other.txt", seeds[0].text)])
@@ -85,10 +81,7 @@ struct SharedArchiveTests {
 
     /// Hosts whose digest schedules fall due together: one publishes the day, the others skip it.
     @Test func aDaysDigestIsPublishedByOneHostOnly() async throws {
-        let location = try TestDatabase.fresh(#function)
-        let hosts = try ["a", "b", "c"].map {
-            try PostgresArchive.open(location: location, password: nil, host: $0, logger: TestDatabase.logger)
-        }
+        let hosts = try Self.hosts(["a", "b", "c"], on: TestDatabase.fresh(#function))
         defer { hosts.forEach { $0.close() } }
         let seeds = try ArchiveFixtures.seeds()
         let morning = Date(timeIntervalSince1970: 1_764_576_000)  // 2025-12-01 08:00 UTC

@@ -219,18 +219,19 @@ extension Store {
     /// The languages of the archive's documents, from the language index: one seek per language
     /// rather than a walk over every document (`SELECT DISTINCT` reads the whole index).
     static func languages(_ db: Database) throws -> [String] {
-        try String.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    WITH RECURSIVE found(language) AS (
-                        SELECT min(language) FROM documents
-                        UNION ALL
-                        SELECT (SELECT min(language) FROM documents WHERE language > found.language)
-                        FROM found WHERE found.language IS NOT NULL
-                    )
-                    SELECT language FROM found WHERE language IS NOT NULL
-                    """))
+        try String.fetchAll(db.cachedStatement(sql: languagesSQL))
     }
+
+    /// The statement of ``languages(_:)``, which PostgreSQL runs as it is.
+    package static let languagesSQL = """
+        WITH RECURSIVE found(language) AS (
+            SELECT min(language) FROM documents
+            UNION ALL
+            SELECT (SELECT min(language) FROM documents WHERE language > found.language)
+            FROM found WHERE found.language IS NOT NULL
+        )
+        SELECT language FROM found WHERE language IS NOT NULL
+        """
 
     /// Adds the date and source filters of `query` to a statement over documents aliased `d`.
     static func appendFilters(of query: SearchQuery, to sql: inout String, arguments: inout StatementArguments) {

@@ -33,7 +33,9 @@ extension Store {
     ) throws -> StoryPlacement {
         let options = StoryClusteringOptions.standard
         let index = try withOpenStories(db: db, opensAfter: time - options.window) { $0 }
-        let stories = ArchiveStories(store: self, db: db, index: index, now: time, width: options.window)
+        let stories = ArchiveStories(index: index, now: time, width: options.window) { candidates in
+            try storedCandidates(candidates, db: db)
+        }
         return try StoryPlacement.decide(query, dated: span, among: stories, options: options)
     }
 

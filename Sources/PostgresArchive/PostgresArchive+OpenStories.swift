@@ -3,41 +3,6 @@ import Foundation
 import NIOCore
 import PostgresNIO
 
-/// The archive's open stories and recent fingerprints, read for a ``StoryPlacement`` decision in a
-/// commit's transaction, as `Store`'s `ArchiveStories`: the writer's ``OpenStoryIndex`` finds
-/// candidates and copies, and records come from the cache when it holds their stored version,
-/// else from `story_index`.
-struct PostgresOpenStories: StoryCandidateSource {
-    let archive: PostgresArchive
-    let write: PostgresWrite
-    /// The writer's index as it was when the decision started.
-    let index: OpenStoryIndex
-    /// The time of the commit (seconds since 1970).
-    let now: Double
-    /// ``StoryClusteringOptions/window``.
-    let width: Double
-
-    private func window(around date: EventSpan?) -> StoryWindow {
-        StoryWindow(date: date, now: now, width: width)
-    }
-
-    func exactCopy(of hash: UInt64, around date: EventSpan?) -> (document: Int64, story: Int64)? {
-        index.exactCopy(of: hash, within: window(around: date))
-    }
-
-    func nearCopyCandidates(
-        bands: [String], limit: Int, around date: EventSpan?
-    ) -> [(document: Int64, story: Int64, fingerprint: DuplicateFingerprint)] {
-        index.nearCopyCandidates(bands: bands, limit: limit, within: window(around: date))
-    }
-
-    func candidateStories(keys: [String], perKey: Int, limit: Int, around date: EventSpan?) throws -> [StoredCandidate]
-    {
-        let stories = index.candidateStories(keys: keys, perKey: perKey, limit: limit, within: window(around: date))
-        return try archive.storedCandidates(stories, write: write)
-    }
-}
-
 extension PostgresArchive {
     /// Runs `body` on the open-story index, loading it first when it is missing or was made before
     /// another host committed.
