@@ -28,6 +28,8 @@ final class IngestService: Service {
     /// Why the last commit failed and when to try it again, while commits fail: the error is
     /// logged once, not every retry.
     private let commitFailure = Mutex<(reason: String, retry: Double)?>(nil)
+    /// Whether the last status line could not be made: its failure is logged once, not every second.
+    private let statusFails = Mutex(false)
     /// The loop's deadlines, on the continuous clock.
     private let clock = LoopClock()
 
@@ -314,10 +316,15 @@ final class IngestService: Service {
     private func reportStatus(_ queue: SettleQueue) {
         do {
             Notify.status(try statusLine(queue))
+            statusFails.withLock { $0 = false }
             // A full disk fails this too; the failing commit already says so, once.
             try? ingester.store.setMeta("queued", String(queue.count))
         } catch {
-            logger.error("Cannot read the archive's counts for the status line: \(error)")
+            let wasFailing = statusFails.withLock { failing in
+                defer { failing = true }
+                return failing
+            }
+            if !wasFailing { logger.error("Cannot read the archive's counts for the status line: \(error)") }
         }
     }
 

@@ -124,7 +124,8 @@ public final class PostgresArchive: Sendable {
         var applied: [String] = []
         for migration in PostgresSchema.migrations {
             let name = migration.name
-            let isNew = try writer.transaction { session in
+            // A migration of a large archive may rewrite tables: an hour per statement, not a minute.
+            let isNew = try writer.transaction(timeout: 3600) { session in
                 // The lock first: two first starts creating the table at once collide in the catalog.
                 try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
                 try session.execute(

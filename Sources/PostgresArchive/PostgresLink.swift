@@ -34,16 +34,17 @@ final class PostgresLink: @unchecked Sendable {
     ///
     /// - Throws: the server's error, or the connection's when it cannot be reached; the next call
     ///   connects again.
-    func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+    /// `timeout`, when given, bounds each statement instead of the link's own.
+    func withSession<T>(timeout: Int64? = nil, _ body: (PostgresSession) throws -> T) throws -> T {
         do {
-            return try withConnection(body)
+            return try withConnection(timeout: timeout ?? self.timeout, body)
         } catch let error as PSQLError {
             // Said in a sentence here, so that every log line and message reads the same.
             throw PostgresServerError(description: PostgresFailure.sentence(error), underlying: error)
         }
     }
 
-    private func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+    private func withConnection<T>(timeout: Int64, _ body: (PostgresSession) throws -> T) throws -> T {
         try lock.withLock {
             if connection?.isClosed ?? true {
                 try? connection?.close().wait()
@@ -77,8 +78,8 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: (PostgresSession) throws -> T) throws -> T {
-        try withSession { session in
+    func transaction<T>(timeout: Int64? = nil, _ body: (PostgresSession) throws -> T) throws -> T {
+        try withSession(timeout: timeout) { session in
             try session.execute("BEGIN")
             do {
                 let result = try body(session)
