@@ -163,7 +163,7 @@ extension PostgresArchive: Archive {
     ) throws {
         let session = write.session
         let row = try article.preparedRow ?? PreparedRow(article)
-        let vector = TextSearchVector.vector(of: article)
+        let vector = TextSearchVector.vector(of: article, tags: row.tags)
         let id: Int64
         let kind: StoredEvent.Kind
         var placement: PlacedStory?

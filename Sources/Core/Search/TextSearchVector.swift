@@ -20,14 +20,15 @@ public enum TextSearchVector {
 
     /// The `tsvector` of `article`, whose labels are its language, topics and entities.
     public static func literal(of article: Article) -> String {
-        vector(of: article).literal
-    }
-
-    /// The `tsvector` of `article` and its length: how many terms its title, body and labels have
-    /// (as FTS5 counts them, which ranking divides by).
-    public static func vector(of article: Article) -> (literal: String, length: Int) {
         let tags = LabelTags.text(
             language: article.language, topics: article.topics.map(\.label), entityIDs: article.entities.map(\.id))
+        return vector(of: article, tags: tags).literal
+    }
+
+    /// The `tsvector` of `article`, whose labels' text (``LabelTags``) is `tags`, and its length: how
+    /// many terms its title, body and labels have (as FTS5 counts them, which ranking divides by).
+    /// The archive passes the tags its prepared row holds, rather than making them again.
+    public static func vector(of article: Article, tags: String) -> (literal: String, length: Int) {
         // The title's and body's terms as the pipeline prepared them, else analysed here.
         let prepared =
             article.indexTerms

@@ -133,15 +133,6 @@ package struct ArrivedDocument {
         topicsJSON: String, storyID: Int64?, duplicateOf: Int64?, ingestedAt: Double
     ) {
         let topics = (try? JSONDecoder().decode([TopicScore].self, from: Data(topicsJSON.utf8))) ?? []
-        self.init(
-            id: id, path: path, title: title, body: body, language: language, date: date, source: source,
-            bestTopic: topics.first?.label, storyID: storyID, duplicateOf: duplicateOf, ingestedAt: ingestedAt)
-    }
-
-    init(
-        id: Int64, path: String, title: String, body: String, language: String, date: String?, source: String?,
-        bestTopic: String?, storyID: Int64?, duplicateOf: Int64?, ingestedAt: Double
-    ) {
         self.id = id
         self.path = path
         self.title = title
@@ -149,7 +140,7 @@ package struct ArrivedDocument {
         self.language = language
         self.date = date
         self.source = source
-        self.bestTopic = bestTopic
+        self.bestTopic = topics.first?.label
         self.storyID = storyID
         self.duplicateOf = duplicateOf
         self.ingestedAt = ingestedAt
