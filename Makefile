@@ -11,7 +11,7 @@ BIN        ?= .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
-.PHONY: run test build deps journald model eval eval-stories eval-dated bench bench-classify bench-stories bench-hosts idf gazetteer lint format clean \
+.PHONY: run test build deps journald model eval eval-stories eval-dated bench bench-classify bench-stories bench-hosts bench-pg-search idf gazetteer lint format clean \
 	man install uninstall deb fuzz
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2; Chromium for `make test`).
@@ -73,9 +73,14 @@ bench-stories: build
 	$(SWIFT) build -c release --product StoryTiming
 	.build/release/StoryTiming data $(CORPUS) 1000 50000
 
-## Ingest docs/s of 1, 2 and 4 hosts on one local PostgreSQL archive, beside the SQLite archive (release).
+## Docs/s of 1, 2 and 4 daemons on one local PostgreSQL archive, beside one on SQLite (release).
 bench-hosts: build
-	CORPUS=$(CORPUS) Benchmarks/postgres_hosts.sh $(BIN)
+	CORPUS=$(CORPUS) python3 Benchmarks/postgres_hosts.py $(BIN)
+
+## Search p50/p99 of the same 100k-article archive on SQLite and on PostgreSQL (release).
+bench-pg-search: build
+	$(SWIFT) build -c release --product SearchTiming
+	CORPUS=$(CORPUS) Benchmarks/postgres_search.sh $(BIN)
 
 BENCH_RUNS  ?= 1
 # The timing tools come from this build even when BIN names another newsdrop.

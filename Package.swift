@@ -73,7 +73,10 @@ let package = Package(
         .executableTarget(name: "ClassifyTiming", dependencies: ["Core"], path: "Benchmarks/ClassifyTiming"),
         .executableTarget(name: "StoryTiming", dependencies: ["Core"], path: "Benchmarks/StoryTiming"),
         .executableTarget(name: "ExtractTiming", dependencies: ["Core"], path: "Benchmarks/ExtractTiming"),
-        .executableTarget(name: "SearchTiming", dependencies: ["Core"], path: "Benchmarks/SearchTiming"),
+        .executableTarget(
+            name: "SearchTiming",
+            dependencies: ["Core", "PostgresArchive", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/SearchTiming"),
         .executableTarget(name: "MakeRarity", dependencies: ["Core"], path: "Tools/MakeRarity"),
         .executableTarget(name: "Fuzz", dependencies: ["Core"], path: "Tools/Fuzz", exclude: ["fixtures"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),

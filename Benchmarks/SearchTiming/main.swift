@@ -1,5 +1,7 @@
 import Core
 import Foundation
+import Logging
+import PostgresArchive
 
 // Search latency in-process, without the start-up a `newsdrop search` process pays: opens an
 // archive read-only, as the command does, and times each query with ContinuousClock after one
@@ -9,6 +11,7 @@ import Foundation
 // printing: parse the query, resolve entity names, run the search (10 hits, the command's
 // default), and for `--by-story` queries group the hits by story.
 // Usage: SearchTiming STATE_DIR DATA_DIR [ITERATIONS] [QUERY...]   (`Benchmarks/archive_100k.sh`)
+// STATE_DIR may be a PostgreSQL archive's URL instead (`postgresql://…`, `Benchmarks/postgres_search.sh`).
 // A query starting with `--by-story ` is grouped. Prints per-query and overall p50/p99 in ms; in
 // the overall figures each query weighs the same, however many runs it got.
 
@@ -53,7 +56,12 @@ guard arguments.count >= 3 else {
 let iterations = arguments.count > 3 ? Int(arguments[3]) ?? 200 : 200
 let budget = Double(ProcessInfo.processInfo.environment["SEARCH_SECONDS_PER_QUERY"] ?? "") ?? 5
 let queries = arguments.count > 4 ? Array(arguments.dropFirst(4)) : defaultQueries
-let store = try Store(stateDirectory: arguments[1], create: false, readOnly: true)
+let archive: any Archive =
+    arguments[1].hasPrefix("postgresql://")
+    ? try PostgresArchive.openForReading(
+        location: PostgresLocation(parsing: arguments[1]), password: nil, host: "search-timing",
+        logger: Logger(label: "search-timing"))
+    : try Store(stateDirectory: arguments[1], create: false, readOnly: true)
 // The entity tables as `newsdrop search` loads them for `entity:` queries; loading is start-up.
 let classifier = Classifier(
     topicModel: nil, recognizer: try EntityRecognizer(contentsOf: URL(fileURLWithPath: arguments[2])))
@@ -62,11 +70,11 @@ let classifier = Classifier(
 func run(_ text: String) throws -> Int {
     let byStory = text.hasPrefix("--by-story ")
     let query = try SearchQuery(parsing: byStory ? String(text.dropFirst("--by-story ".count)) : text)
-    let hits = try store.search(query, limit: 10, knownEntityIDs: classifier.entityIDs(forName:))
+    let hits = try archive.search(query, limit: 10, knownEntityIDs: classifier.entityIDs(forName:))
     return byStory ? SearchHit.groupedByStory(hits).count : hits.count
 }
 
-let documents = try store.status().documents
+let documents = try archive.status().documents
 print(
     "\(documents) documents; \(queries.count) queries, up to \(iterations) timed runs or "
         + "\(String(format: "%g", budget)) s each (after a warm-up run)")

@@ -185,6 +185,9 @@ extension PostgresArchive: Archive {
                     length = \(vector.length)
                 WHERE id = \(id)
                 """)
+            write.totals.change(from: existing.length, to: Int64(vector.length))
+            session.send("DELETE FROM postings WHERE doc_id = \(id)")
+            writePostings(vector.postings, document: id, length: vector.length, session: session)
             kind = .updated
             if let query = row.storyQuery {
                 if let story = existing.storyID {
@@ -221,6 +224,8 @@ extension PostgresArchive: Archive {
                     \(article.topicsNote), \(row.entities), \(row.tags), \(placement?.storyID),
                     \(placement?.duplicateOf), \(vector.literal)::tsvector, \(vector.length))
                 """)
+            write.totals.add(length: Int64(vector.length))
+            writePostings(vector.postings, document: id, length: vector.length, session: session)
             kind = .ingested
         }
         entities.add(article.entities)
@@ -231,6 +236,18 @@ extension PostgresArchive: Archive {
             entities: article.entities.map(\.id).joined(separator: ","), storyID: placement?.storyID,
             duplicateOf: isDuplicate ? placement?.duplicateOf : nil, note: article.note)
         events.append(try record(event, write: write))
+    }
+
+    /// Writes the ranking rows of the document `id` of `length` tokens, in one statement.
+    private func writePostings(_ postings: TermPostings, document id: Int64, length: Int, session: PostgresSession) {
+        guard !postings.lexemes.isEmpty else { return }
+        session.send(
+            """
+            INSERT INTO postings (lexeme, doc_id, frequency, length, places)
+            SELECT t.lexeme, \(id), t.frequency, \(length), string_to_array(t.places, ',')::integer[]
+            FROM unnest(\(postings.lexemes)::text[], \(postings.frequencies)::real[], \(postings.places)::text[])
+                AS t(lexeme, frequency, places)
+            """)
     }
 
     /// Deletes those of `documents` (this host's of `path`) whose item is not in `kept`, each with a
@@ -246,6 +263,8 @@ extension PostgresArchive: Archive {
                     documentID: document.id, story: story, wasDuplicate: document.duplicateOf != nil, write: write)
             }
             write.session.send("DELETE FROM documents WHERE id = \(document.id)")
+            write.session.send("DELETE FROM postings WHERE doc_id = \(document.id)")
+            write.totals.remove(length: document.length)
             events.append(
                 try record(
                     StoredEvent(

@@ -9,8 +9,8 @@ extension PostgresArchive {
     /// labels alone newest first, each with score 0. The snippets are made the same way, from the
     /// body's matches.
     ///
-    /// The `tsquery` finds the documents (its GIN index); their positions of the query's terms,
-    /// read from their `tsvector`s, give each phrase's frequency per column.
+    /// The `tsquery` finds the documents (its GIN index); a ranked query ranks them from the
+    /// archive's postings (``PostingsRanking``).
     public func search(
         _ query: SearchQuery, limit: Int = 20, knownEntityIDs: (String) -> [String] = { _ in [] }
     ) throws -> [SearchHit] {
@@ -31,75 +31,13 @@ extension PostgresArchive {
                 return try hits(for: ids.map { ($0, 0, []) }, phraseCount: 0, session: session)
             }
             let phrases = query.phrases(languages: searched, entityIDs: { resolved[$0] ?? [$0] })
-            let ranked = try rankedMatches(match, phrases: phrases, query: query, limit: limit, session: session)
+            guard let totals = try session.query("SELECT documents, tokens FROM archive_state").first else { return [] }
+            let (rowCount, tokens) = try totals.decode((Int64, Int64).self)
+            var ranking = PostingsRanking(
+                phrases: phrases, rowCount: rowCount, averageLength: Double(tokens) / Double(rowCount), session: session
+            )
+            let ranked = try ranking.best(matching: match, query: query, limit: limit)
             return try hits(for: ranked, phraseCount: phrases.count, session: session)
-        }
-    }
-
-    /// The best `limit` documents matching `match`, with their BM25 ranks (lower is better) and the
-    /// body's instances of the phrases (for their snippets).
-    private func rankedMatches(
-        _ match: String, phrases: [QueryPhrase], query: SearchQuery, limit: Int, session: PostgresSession
-    ) throws -> [(id: Int64, rank: Double, matches: [MatchSnippet.Match])] {
-        guard let totals = try session.query("SELECT count(*), coalesce(sum(length), 0) FROM documents").first
-        else { return [] }
-        let (rowCount, tokens) = try totals.decode((Int64, Int64).self)
-        let averageLength = Double(tokens) / Double(rowCount)
-        let exact = Array(Set(phrases.filter { $0.kind == .text }.flatMap(\.terms)))
-        let prefixes = Array(Set(phrases.filter { $0.kind == .prefix }.compactMap(\.terms.first)))
-        var positions: PostgresQuery = """
-            SELECT d.id, d.length, u.lexeme, u.positions, u.weights FROM documents d
-            LEFT JOIN LATERAL (
-                SELECT * FROM unnest(d.terms) t
-                WHERE t.lexeme = ANY(\(exact)) OR EXISTS (SELECT 1 FROM unnest(\(prefixes)::text[]) p WHERE starts_with(t.lexeme, p))
-            ) u ON true
-            WHERE d.terms @@ \(match)::tsquery
-            """
-        Self.appendFilters(of: query, to: &positions)
-        var documents: [Int64: DocumentTerms] = [:]
-        for row in try session.query(positions) {
-            let (id, length, lexeme, places, weights) = try row.decode(
-                (Int64, Int32, String?, [Int16]?, [String]?).self)
-            documents[id, default: DocumentTerms(length: Double(length))].add(
-                lexeme: lexeme, positions: places ?? [], weights: weights ?? [])
-        }
-        var idf = [Double](repeating: .nan, count: phrases.count)
-        var ranked: [(id: Int64, rank: Double, matches: [MatchSnippet.Match])] = []
-        ranked.reserveCapacity(documents.count)
-        for (id, terms) in documents {
-            var score = 0.0
-            var matches: [MatchSnippet.Match] = []
-            for (index, phrase) in phrases.enumerated() {
-                let instances = terms.instances(of: phrase)
-                let frequency = instances.reduce(0.0) { $0 + Self.columnWeight($1.weight) }
-                for instance in instances where instance.weight == "B" {
-                    matches.append(
-                        MatchSnippet.Match(phrase: index, position: instance.position, length: phrase.terms.count))
-                }
-                // As in BM25Ranking: a phrase the row lacks in its weighted columns adds exactly 0.
-                guard frequency != 0 else { continue }
-                if idf[index].isNaN {
-                    let having = try session.value(
-                        "SELECT count(*) FROM documents WHERE terms @@ \(phrase.textSearchQuery)::tsquery",
-                        as: Int64.self)
-                    idf[index] = BM25Ranking.idf(rowCount: rowCount, matching: having ?? 0)
-                }
-                score += BM25Ranking.contribution(
-                    idf: idf[index], frequency: frequency, length: terms.length, averageLength: averageLength)
-            }
-            ranked.append((id, -1.0 * score, matches))
-        }
-        ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id > $1.id }
-        return Array(ranked.prefix(limit))
-    }
-
-    /// A column's weight in ranks, by its `tsvector` weight (``TextSearchVector``): the title 5, the
-    /// body 1, the labels 0.
-    private static func columnWeight(_ weight: Character) -> Double {
-        switch weight {
-        case "A": 5
-        case "B": 1
-        default: 0
         }
     }
 
@@ -139,7 +77,7 @@ extension PostgresArchive {
     }
 }
 
-/// The positions of the query's terms in one document's `tsvector`, for its phrases' frequencies.
+/// The positions of the query's terms in one document's title and body, for its phrases' frequencies.
 struct DocumentTerms {
     let length: Double
     /// Per lexeme: its positions (from 1) with their weights, in order.
@@ -149,9 +87,9 @@ struct DocumentTerms {
         self.length = length
     }
 
-    mutating func add(lexeme: String?, positions: [Int16], weights: [String]) {
-        guard let lexeme else { return }
-        places[lexeme] = zip(positions, weights).map { (Int($0), $1.first ?? "D") }
+    /// Adds `lexeme`'s places as ``TermPostings`` writes them: a position doubled, plus one in the title.
+    mutating func add(lexeme: String, places encoded: [Int32]) {
+        places[lexeme] = encoded.map { (Int($0 / 2), $0 % 2 == 1 ? "A" : "B") }
     }
 
     /// Where `phrase` occurs: the position and weight of its first term at each instance.

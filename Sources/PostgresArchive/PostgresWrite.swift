@@ -11,6 +11,32 @@ struct PostgresWrite {
     let time: Double
     let version: Int64
     let ids: PostgresIDs
+    let totals = DocumentTotals()
+}
+
+/// How a write transaction changes the archive's document count and total length, kept in
+/// `archive_state` so that ranking a search does not count the archive (`count(*)` and
+/// `sum(length)` over every document) each time.
+final class DocumentTotals {
+    private(set) var documents: Int64 = 0
+    private(set) var tokens: Int64 = 0
+
+    /// A document of `length` tokens written.
+    func add(length: Int64) {
+        documents += 1
+        tokens += length
+    }
+
+    /// A document of `length` tokens deleted.
+    func remove(length: Int64) {
+        documents -= 1
+        tokens -= length
+    }
+
+    /// A document rewritten, from `old` tokens to `new`.
+    func change(from old: Int64, to new: Int64) {
+        tokens += new - old
+    }
 }
 
 /// The ids a write transaction gives to new documents, events and stories: taken from each
@@ -68,7 +94,11 @@ extension PostgresArchive {
                         session: session, time: now.timeIntervalSince1970, version: version, ids: PostgresIDs())
                     let result = try body(write)
                     write.ids.finish(session: session)
-                    session.send("UPDATE archive_state SET version = version + 1")
+                    session.send(
+                        """
+                        UPDATE archive_state SET version = version + 1, documents = documents + \(write.totals.documents),
+                            tokens = tokens + \(write.totals.tokens)
+                        """)
                     try session.execute("COMMIT")
                     openStories.restamp(from: version, to: version + 1)
                     return result

@@ -16,6 +16,8 @@ struct StoredFiles {
         let tags: String
         let storyID: Int64?
         let duplicateOf: Int64?
+        /// Its length in tokens (see ``TextSearchVector``), counted in the archive's totals.
+        let length: Int64
     }
 
     private let host: Int
@@ -55,17 +57,17 @@ struct StoredFiles {
     ) throws -> [(String, Document)] {
         try session.query(
             """
-            SELECT path, id, item, title, body, language, tags, story_id, duplicate_of FROM documents
+            SELECT path, id, item, title, body, language, tags, story_id, duplicate_of, length FROM documents
             WHERE host_id = \(host) AND path = ANY(\(paths))
             """
         ).map { row in
-            let (path, id, item, title, body, language, tags, story, duplicateOf) = try row.decode(
-                (String, Int64, String, String, String, String, String, Int64?, Int64?).self)
+            let (path, id, item, title, body, language, tags, story, duplicateOf, length) = try row.decode(
+                (String, Int64, String, String, String, String, String, Int64?, Int64?, Int32).self)
             return (
                 path,
                 Document(
                     id: id, item: item, title: title, body: body, language: language, tags: tags, storyID: story,
-                    duplicateOf: duplicateOf)
+                    duplicateOf: duplicateOf, length: Int64(length))
             )
         }
     }

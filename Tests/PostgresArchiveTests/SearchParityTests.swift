@@ -10,6 +10,11 @@ struct SearchParityTests {
         "minist*", "football -coupe", "(president OR président) lang:fr", "topic:sports", "lang:en",
         "entity:NATO", "\"world cup\"", "the", "économie banque", "health OR santé", "président*",
         "after:2020-01-01 government", "gouvernement source:xyz", "biden", "covid",
+        // Ranked from the postings: a filter that most of the best fail (pages taken further), a
+        // label alone in a branch (documents of rank 0 after the ranked ones), phrases of several
+        // words beside words.
+        "government lang:fr", "football OR lang:fr", "\"coupe du monde\"", "\"prime minister\" OR government",
+        "\"world cup\" elect*", "football -(coupe monde)", "police -(army -football)", "government -president",
     ]
 
     @Test func everyQueryGivesTheSameHitsInBothArchives() throws {

@@ -141,4 +141,50 @@ struct SharedArchiveTests {
         }
         #expect(try archive.reader.withSession { try $0.value("SELECT 41 + 1", as: Int32.self) } == 42)
     }
+
+    /// What ranking reads follows every write (new articles, a rewritten one, a file rejected
+    /// after it was indexed, a removal): the document count and total length in `archive_state`,
+    /// and the postings, which equal those the migration derives from the documents' `tsvector`s.
+    @Test func theArchiveTotalsAndPostingsFollowEveryWrite() throws {
+        let archive = try PostgresArchive.open(
+            location: TestDatabase.fresh(#function), password: nil, host: "a", logger: TestDatabase.logger)
+        defer { archive.close() }
+        let seeds = try ArchiveFixtures.seeds()
+        func expectTotalsCounted() throws {
+            let kept = try archive.reader.withSession { session in
+                try session.query("SELECT documents, tokens FROM archive_state").first?.decode((Int64, Int64).self)
+            }
+            let counted = try archive.reader.withSession { session in
+                try session.query("SELECT count(*), coalesce(sum(length), 0)::bigint FROM documents").first?.decode(
+                    (Int64, Int64).self)
+            }
+            #expect(kept?.0 == counted?.0)
+            #expect(kept?.1 == counted?.1)
+            let (written, differing) = try archive.reader.withSession { session in
+                (
+                    try session.value("SELECT count(*) FROM postings", as: Int64.self),
+                    try session.value(
+                        PostgresQuery(
+                            unsafeSQL: """
+                                SELECT count(*) FROM (
+                                    (SELECT * FROM postings EXCEPT ALL \(PostgresSchema.postingsOfTerms))
+                                    UNION ALL (\(PostgresSchema.postingsOfTerms) EXCEPT ALL SELECT * FROM postings)) x
+                                """), as: Int64.self)
+                )
+            }
+            #expect((written ?? 0) > 0)
+            #expect(differing == 0)
+        }
+        _ = try archive.commit(seeds.enumerated().map { ArchiveFixtures.outcome("/in/\($0).txt", $1.text) })
+        try expectTotalsCounted()
+        #expect(try archive.status().documents == seeds.count)
+        _ = try archive.commit([ArchiveFixtures.outcome("/in/0.txt", seeds[0].text + "\n\nA paragraph added later.")])
+        try expectTotalsCounted()
+        // An empty file is rejected
+        _ = try archive.commit([ArchiveFixtures.outcome("/in/1.txt", "")])
+        try expectTotalsCounted()
+        _ = try archive.remove(paths: ["/in/2.txt"])
+        try expectTotalsCounted()
+        #expect(try archive.status().documents == seeds.count - 2)
+    }
 }

@@ -15,6 +15,10 @@ public struct QueryPhrase: Sendable, Equatable {
     public var kind: Kind
     /// The phrase's index terms, in order.
     public var terms: [String]
+    /// Whether the phrase is in an excluded (`-`) part. FTS5 reports no instance of such a
+    /// phrase, so that it adds nothing to a match's rank, even where a match has it (`b` in a
+    /// match of `a -(b c)`).
+    public var isExcluded = false
 
     /// The phrase alone as a `tsquery` (``TSQuerySyntax``), for counting the documents that have it.
     public var textSearchQuery: String {
@@ -36,18 +40,21 @@ extension SearchQuery {
             let terms = part[part.index(after: part.startIndex)..<end].split(
                 separator: PhraseListSyntax.between, omittingEmptySubsequences: false
             ).map(String.init)
-            switch marker {
-            case "t": return QueryPhrase(kind: .text, terms: terms)
-            case "p": return QueryPhrase(kind: .prefix, terms: terms)
-            default: return QueryPhrase(kind: .label, terms: terms)
+            let kind: QueryPhrase.Kind
+            switch marker.lowercased() {
+            case "t": kind = .text
+            case "p": kind = .prefix
+            default: kind = .label
             }
+            return QueryPhrase(kind: kind, terms: terms, isExcluded: marker.isUppercase)
         }
     }
 }
 
-/// Writes each phrase of a query between control characters, its kind first, its terms apart
-/// (index terms never hold control characters), so that ``SearchQuery/phrases(languages:entityIDs:)``
-/// reads them back in the order the renderer visits them, which is FTS5's.
+/// Writes each phrase of a query between control characters, its kind first (in capitals when
+/// excluded), its terms apart (index terms never hold control characters), so that
+/// ``SearchQuery/phrases(languages:entityIDs:)`` reads them back in the order the renderer visits
+/// them, which is FTS5's.
 enum PhraseListSyntax: MatchSyntax {
     static let start: Character = "\u{1}"
     static let end: Character = "\u{2}"
@@ -55,8 +62,15 @@ enum PhraseListSyntax: MatchSyntax {
     static let or = " "
     static let and = " "
 
+    /// `rendered` then `excluded`, whose kinds are turned to capitals.
     static func excluding(_ excluded: String, from rendered: String) -> String {
-        rendered + " " + excluded
+        var marked = ""
+        var previous: Character?
+        for character in excluded {
+            if previous == start { marked += character.uppercased() } else { marked.append(character) }
+            previous = character
+        }
+        return rendered + " " + marked
     }
 
     static func terms(_ terms: [String], in field: MatchField) -> String {

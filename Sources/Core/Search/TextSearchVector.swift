@@ -25,10 +25,13 @@ public enum TextSearchVector {
         return vector(of: article, tags: tags).literal
     }
 
-    /// The `tsvector` of `article`, whose labels' text (``LabelTags``) is `tags`, and its length: how
-    /// many terms its title, body and labels have (as FTS5 counts them, which ranking divides by).
-    /// The archive passes the tags its prepared row holds, rather than making them again.
-    public static func vector(of article: Article, tags: String) -> (literal: String, length: Int) {
+    /// The `tsvector` of `article`, whose labels' text (``LabelTags``) is `tags`, its length (how
+    /// many terms its title, body and labels have, as FTS5 counts them, which ranking divides by),
+    /// and its title's and body's terms as ranking rows. The archive passes the tags its prepared
+    /// row holds, rather than making them again.
+    public static func vector(
+        of article: Article, tags: String
+    ) -> (literal: String, length: Int, postings: TermPostings) {
         // The title's and body's terms as the pipeline prepared them, else analysed here.
         let prepared =
             article.indexTerms
@@ -38,15 +41,22 @@ public enum TextSearchVector {
             ]
         let (title, body) = (prepared.first?.indexTerms ?? [], prepared.dropFirst().first?.indexTerms ?? [])
         let tagTerms = PreparedIndexTerms(tags, language: "und").indexTerms
-        return (literal(title: title, body: body, tags: tagTerms), title.count + body.count + tagTerms.count)
+        let indexed = indexed(title: title, body: body, tags: tagTerms)
+        return (indexed.literal, title.count + body.count + tagTerms.count, indexed.postings)
     }
 
     /// The `tsvector` of three parts' terms, in order.
+    static func literal(title: [String], body: [String], tags: [String]) -> String {
+        indexed(title: title, body: body, tags: tags).literal
+    }
+
+    /// The `tsvector` of three parts' terms, in order, and the title's and body's terms as ranking
+    /// rows, from the same positions.
     ///
     /// Written as bytes, each term's positions gathered under the index of its first occurrence:
     /// built with dictionaries of strings and joined, this was a third of the CPU time of an
     /// ingest into PostgreSQL.
-    static func literal(title: [String], body: [String], tags: [String]) -> String {
+    static func indexed(title: [String], body: [String], tags: [String]) -> (literal: String, postings: TermPostings) {
         // Per distinct term, in order of first occurrence: its positions, each with its weight.
         var slotOfTerm: [String: Int] = [:]
         slotOfTerm.reserveCapacity(title.count + body.count)
@@ -70,19 +80,34 @@ public enum TextSearchVector {
             }
             position = min(position + 1, lastPosition)
         }
+        let title = titleWeight.utf8.first ?? UInt8(ascii: "A")
+        let tag = tagsWeight.utf8.first ?? UInt8(ascii: "D")
         var bytes: [UInt8] = []
         bytes.reserveCapacity(terms.count * 16)
+        var postings = TermPostings()
+        var places: [UInt8] = []
         for (slot, term) in terms.enumerated() {
             if slot > 0 { bytes.append(UInt8(ascii: " ")) }
             appendLexeme(term, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
+            var frequency: Float = 0
+            places.removeAll(keepingCapacity: true)
             for (index, entry) in positions[slot].enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 appendDecimal(entry.position, to: &bytes)
                 bytes.append(entry.weight)
+                guard entry.weight != tag else { continue }
+                if !places.isEmpty { places.append(UInt8(ascii: ",")) }
+                appendDecimal(
+                    TermPostings.place(position: entry.position, inTitle: entry.weight == title), to: &places)
+                frequency += entry.weight == title ? TermPostings.titleWeight : 1
             }
+            guard !places.isEmpty else { continue }
+            postings.lexemes.append(term)
+            postings.frequencies.append(frequency)
+            postings.places.append(String(decoding: places, as: UTF8.self))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return (String(decoding: bytes, as: UTF8.self), postings)
     }
 
     /// Appends `term` in quotes, quotes inside doubled and backslashes escaped (``TSQuerySyntax/lexeme(_:)``).
