@@ -175,6 +175,7 @@ extension PostgresArchive: Archive {
                 return
             }
             try forgetFingerprint(of: id, write: write)
+            forgetPostings(of: id, session: session)
             session.send(
                 """
                 UPDATE documents SET title = \(article.title), body = \(article.text), language = \(article.language),
@@ -186,7 +187,6 @@ extension PostgresArchive: Archive {
                 WHERE id = \(id)
                 """)
             write.totals.change(from: existing.length, to: Int64(vector.length))
-            session.send("DELETE FROM postings WHERE doc_id = \(id)")
             writePostings(vector.postings, document: id, length: vector.length, session: session)
             kind = .updated
             if let query = row.storyQuery {
@@ -250,6 +250,17 @@ extension PostgresArchive: Archive {
             """)
     }
 
+    /// Deletes the ranking rows of the document `id`, found by the terms its stored `tsvector`
+    /// holds (sent before the row changes): the table needs no index by document, which every
+    /// commit would write to for a rare rewrite or removal.
+    private func forgetPostings(of id: Int64, session: PostgresSession) {
+        session.send(
+            """
+            DELETE FROM postings
+            WHERE lexeme = ANY(tsvector_to_array((SELECT terms FROM documents WHERE id = \(id)))) AND doc_id = \(id)
+            """)
+    }
+
     /// Deletes those of `documents` (this host's of `path`) whose item is not in `kept`, each with a
     /// `removed` event.
     private func deleteDocuments(
@@ -262,8 +273,8 @@ extension PostgresArchive: Archive {
                 try leaveStory(
                     documentID: document.id, story: story, wasDuplicate: document.duplicateOf != nil, write: write)
             }
+            forgetPostings(of: document.id, session: write.session)
             write.session.send("DELETE FROM documents WHERE id = \(document.id)")
-            write.session.send("DELETE FROM postings WHERE doc_id = \(document.id)")
             write.totals.remove(length: document.length)
             events.append(
                 try record(

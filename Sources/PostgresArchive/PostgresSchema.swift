@@ -201,7 +201,6 @@ enum PostgresSchema {
                 """,
                 "INSERT INTO postings (lexeme, doc_id, frequency, length, places) \(postingsOfTerms)",
                 "CREATE UNIQUE INDEX postings_lexeme ON postings (lexeme, doc_id) INCLUDE (frequency, length)",
-                "CREATE INDEX postings_document ON postings (doc_id)",
             ]),
     ]
 }
