@@ -175,7 +175,7 @@ extension PostgresArchive: Archive {
                 return
             }
             try forgetFingerprint(of: id, write: write)
-            forgetPostings(of: id, session: session)
+            write.postings.forget(document: id, session: session)
             session.send(
                 """
                 UPDATE documents SET title = \(article.title), body = \(article.text), language = \(article.language),
@@ -187,7 +187,7 @@ extension PostgresArchive: Archive {
                 WHERE id = \(id)
                 """)
             write.totals.change(from: existing.length, to: Int64(vector.length))
-            writePostings(vector.postings, document: id, length: vector.length, session: session)
+            write.postings.add(vector.postings, document: id, length: vector.length)
             kind = .updated
             if let query = row.storyQuery {
                 if let story = existing.storyID {
@@ -225,7 +225,7 @@ extension PostgresArchive: Archive {
                     \(placement?.duplicateOf), \(vector.literal)::tsvector, \(vector.length))
                 """)
             write.totals.add(length: Int64(vector.length))
-            writePostings(vector.postings, document: id, length: vector.length, session: session)
+            write.postings.add(vector.postings, document: id, length: vector.length)
             kind = .ingested
         }
         entities.add(article.entities)
@@ -236,29 +236,6 @@ extension PostgresArchive: Archive {
             entities: article.entities.map(\.id).joined(separator: ","), storyID: placement?.storyID,
             duplicateOf: isDuplicate ? placement?.duplicateOf : nil, note: article.note)
         events.append(try record(event, write: write))
-    }
-
-    /// Writes the ranking rows of the document `id` of `length` tokens, in one statement.
-    private func writePostings(_ postings: TermPostings, document id: Int64, length: Int, session: PostgresSession) {
-        guard !postings.lexemes.isEmpty else { return }
-        session.send(
-            """
-            INSERT INTO postings (lexeme, doc_id, frequency, length, places)
-            SELECT t.lexeme, \(id), t.frequency, \(length), string_to_array(t.places, ',')::integer[]
-            FROM unnest(\(postings.lexemes)::text[], \(postings.frequencies)::real[], \(postings.places)::text[])
-                AS t(lexeme, frequency, places)
-            """)
-    }
-
-    /// Deletes the ranking rows of the document `id`, found by the terms its stored `tsvector`
-    /// holds (sent before the row changes): the table needs no index by document, which every
-    /// commit would write to for a rare rewrite or removal.
-    private func forgetPostings(of id: Int64, session: PostgresSession) {
-        session.send(
-            """
-            DELETE FROM postings
-            WHERE lexeme = ANY(tsvector_to_array((SELECT terms FROM documents WHERE id = \(id)))) AND doc_id = \(id)
-            """)
     }
 
     /// Deletes those of `documents` (this host's of `path`) whose item is not in `kept`, each with a
@@ -273,7 +250,7 @@ extension PostgresArchive: Archive {
                 try leaveStory(
                     documentID: document.id, story: story, wasDuplicate: document.duplicateOf != nil, write: write)
             }
-            forgetPostings(of: document.id, session: write.session)
+            write.postings.forget(document: document.id, session: write.session)
             write.session.send("DELETE FROM documents WHERE id = \(document.id)")
             write.totals.remove(length: document.length)
             events.append(

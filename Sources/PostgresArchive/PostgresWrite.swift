@@ -12,6 +12,7 @@ struct PostgresWrite {
     let version: Int64
     let ids: PostgresIDs
     let totals = DocumentTotals()
+    let postings = PendingPostings()
 }
 
 /// How a write transaction changes the archive's document count and total length, kept in
@@ -93,6 +94,7 @@ extension PostgresArchive {
                     let write = PostgresWrite(
                         session: session, time: now.timeIntervalSince1970, version: version, ids: PostgresIDs())
                     let result = try body(write)
+                    write.postings.flush(session: session)
                     write.ids.finish(session: session)
                     session.send(
                         """
