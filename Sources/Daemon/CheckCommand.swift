@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Glibc
+import PostgresArchive
 
 /// `newsdrop check`: SQLite's integrity check of the archive, and FTS5's of its full-text index.
 struct CheckCommand: ParsableCommand {
@@ -13,7 +14,9 @@ struct CheckCommand: ParsableCommand {
             service and for members of group newsdrop. The full-text index's own check (FTS5 integrity-check) \
             runs as a write: it is done only when this user may write the archive and no service runs on it; \
             otherwise a note on stderr says it was left out. At most 20 problems are listed. Exit status 1 when \
-            the archive is damaged: rebuild it with 'newsdrop reindex'.
+            the archive is damaged: rebuild it with 'newsdrop reindex'. With --database, checks what a PostgreSQL \
+            archive derives from its documents instead (its totals, its ranking rows, the documents' stories), \
+            beside running daemons; 'newsdrop reindex --database' mends it.
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -38,6 +41,10 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let database = archive.database {
+            try checkShared(database)
+            return
+        }
         let directory = try archive.resolvedStateDirectory()
         let path = Config.absolute(directory) + "/" + Store.databaseName
         var problems: [String]
@@ -83,5 +90,26 @@ struct CheckCommand: ParsableCommand {
             let inbox = DamagedArchive.configuredInbox(config: archive.config)
             throw fail(DamagedArchive.sentence(error, inbox: inbox, stateDirectory: directory), Exit.failure)
         }
+    }
+
+    /// The check of the PostgreSQL archive at `url` (``PostgresArchive/integrityProblems(limit:)``).
+    private func checkShared(_ url: String) throws {
+        let shared = try DatabaseArchive.open(url: url, host: archive.host, writable: false)
+        defer { shared.close() }
+        let problems: [String]
+        do {
+            problems = try shared.integrityProblems(limit: Self.limit)
+        } catch {
+            throw fail("Cannot check the archive \(shared.location): \(PostgresFailure.sentence(error))", Exit.failure)
+        }
+        if json {
+            printJSON(
+                Output(
+                    archive: "\(shared.location)", ok: problems.isEmpty, problems: problems, fullTextIndexChecked: true)
+            )
+        } else {
+            print(problems.isEmpty ? "ok" : problems.joined(separator: "\n"))
+        }
+        guard problems.isEmpty else { throw Exit.failure }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Glibc
+import PostgresArchive
 
 /// `newsdrop reindex`: rebuilds the archive from the drop folder, keeping the old file beside it.
 struct ReindexCommand: AsyncParsableCommand {
@@ -13,7 +14,10 @@ struct ReindexCommand: AsyncParsableCommand {
             renamed newsdrop.sqlite.damaged-TIME (or .old-TIME when it was healthy; TIME in UTC), never deleted; \
             a fresh archive is made and every file of the drop folder is ingested as 'newsdrop ingest' does. \
             The rebuild's events are recorded as already sent: the journal told of these articles when they \
-            arrived, and is not told again. Rejected files are counted, not an error.
+            arrived, and is not told again. Rejected files are counted, not an error. With --database, makes \
+            what a PostgreSQL archive derives from its documents again instead (its ranking rows and totals: \
+            what 'newsdrop check --database' finds wrong), holding the hosts' commits meanwhile; its documents \
+            are each host's drop folder's, and stay.
             """)
 
     @Option(help: "The configuration file (default: /etc/newsdrop/newsdrop.toml when it exists).")
@@ -25,7 +29,22 @@ struct ReindexCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-dir"), help: "Where the archive lives; overrides 'state_dir'.")
     var stateDirectory: String?
 
+    @Option(help: DatabaseArchive.help)
+    var database: String?
+
     func run() async throws {
+        if let database {
+            let shared = try DatabaseArchive.open(url: database, host: "reindex", writable: false)
+            defer { shared.close() }
+            do {
+                let (documents, postings) = try shared.rebuildRanking()
+                print("Made the ranking of \(documents) documents again: \(postings) postings, the totals counted")
+            } catch {
+                throw fail(
+                    "Cannot rebuild the archive \(shared.location): \(PostgresFailure.sentence(error))", Exit.failure)
+            }
+            return
+        }
         var settings: Config
         do {
             settings = try Config.load(path: config)

@@ -54,6 +54,33 @@ struct PostgresIngestTests {
         #expect(again.error.contains("nothing changed"))
     }
 
+    /// What a host of an older newsdrop could leave (ranking rows missing, totals off): `check
+    /// --database` says so and exits 1; `reindex --database` makes them again.
+    @Test func checkFindsWhatTheRankingLacksAndReindexMendsIt() throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.stop() }
+        let (root, inbox, _) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for seed in NewsdropBinary.seeds {
+            try FileManager.default.copyItem(atPath: seed.path, toPath: inbox + "/" + seed.lastPathComponent)
+        }
+        #expect(try newsdrop(["ingest", "--database", cluster.url, "--host", "a", inbox]).status == 0)
+        let healthy = try newsdrop(["check", "--database", cluster.url])
+        #expect(healthy.status == 0, "\(healthy.error)")
+        #expect(healthy.output == "ok\n")
+        _ = try cluster.query("DELETE FROM postings WHERE doc_id = (SELECT min(id) FROM documents)")
+        _ = try cluster.query("UPDATE archive_state SET documents = documents + 3")
+        let damaged = try newsdrop(["check", "--database", cluster.url, "--json"])
+        #expect(damaged.status == 1)
+        #expect(damaged.output.contains("\"ok\":false"), "\(damaged.output)")
+        #expect(damaged.output.contains("ranking rows"), "\(damaged.output)")
+        #expect(damaged.output.contains("totals say 8 documents"), "\(damaged.output)")
+        let mended = try newsdrop(["reindex", "--database", cluster.url])
+        #expect(mended.status == 0, "\(mended.error)")
+        #expect(mended.output.hasPrefix("Made the ranking of 5 documents again"), "\(mended.output)")
+        #expect(try newsdrop(["check", "--database", cluster.url]).output == "ok\n")
+    }
+
     @Test func aPasswordInTheURLIsRefusedWithWhereToPutIt() throws {
         let result = try newsdrop(["ingest", "--database", "postgresql://newsdrop:secret@db.example/news", "/tmp"])
         #expect(result.status == 1)
