@@ -54,6 +54,11 @@ else
             { echo "postgres_search: ingest exited $status: $(tail -3 "$T/ingest-$archive.log")" >&2; exit 1; }
         echo "ingest into $archive: $(cat "$T/time") s" >&2
     done
+    # What autovacuum does within minutes of a large ingest, done at once: the planner's statistics
+    # and the visibility map that lets a term's postings be read from the index alone.
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+    as_owner "$PG_BIN/psql" -h "$(realpath "$T")/pg" -U newsdrop -d newsdrop -qc "VACUUM ANALYZE"
     touch "$T/ready-$SIZE"
 fi
 

@@ -183,7 +183,7 @@ extension PostgresArchive: Archive {
                     date = \(article.date), source = \(article.source), sha256 = \(outcome.sha256),
                     updated_at = \(write.time), topics = \(row.topics), topics_note = \(article.topicsNote),
                     entities = \(row.entities), tags = \(row.tags), terms = \(vector.literal)::tsvector,
-                    length = \(vector.length)
+                    length = \(vector.length), title_length = \(vector.postings.titlePositions)
                 WHERE id = \(id)
                 """)
             write.totals.change(from: existing.length, to: Int64(vector.length))
@@ -217,12 +217,13 @@ extension PostgresArchive: Archive {
                 """
                 INSERT INTO documents (id, host_id, path, item, title, body, language, language_confidence, format,
                     date, source, sha256, ingested_at, updated_at, topics, topics_note, entities, tags, story_id,
-                    duplicate_of, terms, length)
+                    duplicate_of, terms, length, title_length)
                 VALUES (\(id), \(hostID), \(outcome.path), \(article.item), \(article.title), \(article.text),
                     \(article.language), \(article.languageConfidence), \(article.format), \(article.date),
                     \(article.source), \(outcome.sha256), \(write.time), \(write.time), \(row.topics),
                     \(article.topicsNote), \(row.entities), \(row.tags), \(placement?.storyID),
-                    \(placement?.duplicateOf), \(vector.literal)::tsvector, \(vector.length))
+                    \(placement?.duplicateOf), \(vector.literal)::tsvector, \(vector.length),
+                    \(vector.postings.titlePositions))
                 """)
             write.totals.add(length: Int64(vector.length))
             write.postings.add(vector.postings, document: id, length: vector.length)

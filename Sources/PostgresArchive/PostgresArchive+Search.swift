@@ -49,11 +49,9 @@ extension PostgresArchive {
     ) throws -> [SearchHit] {
         guard !ranked.isEmpty else { return [] }
         var rows: [Int64: PostgresRow] = [:]
-        // The title's length: its positions, weighted A, are the first of the tsvector.
         for row in try session.query(
             """
-            SELECT id, path, title, language, date, source, story_id, body,
-                (SELECT count(*) FROM unnest(terms) t, unnest(t.weights) w WHERE w = 'A')
+            SELECT id, path, title, language, date, source, story_id, body, title_length
             FROM documents WHERE id = ANY(\(ranked.map(\.id)))
             """)
         {
@@ -62,7 +60,7 @@ extension PostgresArchive {
         return try ranked.compactMap { id, rank, matches in
             guard let row = rows[id] else { return nil }
             let (_, path, title, language, date, source, story, body, titleLength) = try row.decode(
-                (Int64, String, String, String, String?, String?, Int64?, String, Int64).self)
+                (Int64, String, String, String, String?, String?, Int64?, String, Int32).self)
             // The body's first position is the title's length plus two (a gap between the parts);
             // the snippet counts from 0.
             let offset = Int(titleLength) + 2

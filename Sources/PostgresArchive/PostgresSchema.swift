@@ -183,7 +183,8 @@ enum PostgresSchema {
                 """,
             ]),
         // What ranks a search: per term and document, the term's weighted frequency and places in
-        // the title and body (``TermPostings``) with the document's length, so that ranking reads
+        // the title and body (``TermPostings``) with the document's length (and the documents'
+        // title lengths, for snippets), so that ranking reads
         // an index range per term rather than the `tsvector` of every matching document (3 s for a
         // common word among 100,000 articles). Filled from the documents' `tsvector`s, as a
         // commit writes them; "C" ordering, so that a prefix is a range of the index.
@@ -201,6 +202,9 @@ enum PostgresSchema {
                 """,
                 "INSERT INTO postings (lexeme, doc_id, frequency, length, places) \(postingsOfTerms)",
                 "CREATE UNIQUE INDEX postings_lexeme ON postings (lexeme, doc_id) INCLUDE (frequency, length)",
+                // How many positions each title takes, where a snippet's positions start from.
+                "ALTER TABLE documents ADD COLUMN title_length integer NOT NULL DEFAULT 0",
+                "UPDATE documents SET title_length = (SELECT count(*) FROM unnest(terms) t, unnest(t.weights) w WHERE w = 'A')",
             ]),
     ]
 }

@@ -174,6 +174,15 @@ struct SharedArchiveTests {
             }
             #expect((written ?? 0) > 0)
             #expect(differing == 0)
+            // And each title's length is the count of its positions in the tsvector
+            let titles = try archive.reader.withSession { session in
+                try session.value(
+                    """
+                    SELECT count(*) FROM documents
+                    WHERE title_length <> (SELECT count(*) FROM unnest(terms) t, unnest(t.weights) w WHERE w = 'A')
+                    """, as: Int64.self)
+            }
+            #expect(titles == 0)
         }
         _ = try archive.commit(seeds.enumerated().map { ArchiveFixtures.outcome("/in/\($0).txt", $1.text) })
         try expectTotalsCounted()

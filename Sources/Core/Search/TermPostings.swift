@@ -12,6 +12,10 @@ public struct TermPostings: Sendable, Equatable {
     /// the title (``place(position:inTitle:)``).
     public var places: [String] = []
 
+    /// How many positions the title's terms take: the body's first position is two after them
+    /// (snippets count from it).
+    public var titlePositions = 0
+
     /// How much more a term in the title weighs than one in the body.
     public static let titleWeight: Float = 5
 

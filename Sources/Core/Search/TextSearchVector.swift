@@ -63,6 +63,8 @@ public enum TextSearchVector {
         var terms: [String] = []
         var positions: [[(position: Int, weight: UInt8)]] = []
         var position = 0
+        let titleMark = titleWeight.utf8.first ?? UInt8(ascii: "A")
+        var titlePositions = 0
         for (part, weight) in [(title, titleWeight), (body, bodyWeight), (tags, tagsWeight)] {
             let weight = weight.utf8.first ?? UInt8(ascii: "D")
             for term in part where !term.isEmpty {
@@ -76,15 +78,17 @@ public enum TextSearchVector {
                     terms.append(term)
                     positions.append([])
                 }
-                if positions[slot].count < positionsPerTerm { positions[slot].append((position, weight)) }
+                guard positions[slot].count < positionsPerTerm else { continue }
+                positions[slot].append((position, weight))
+                if weight == titleMark { titlePositions += 1 }
             }
             position = min(position + 1, lastPosition)
         }
-        let title = titleWeight.utf8.first ?? UInt8(ascii: "A")
         let tag = tagsWeight.utf8.first ?? UInt8(ascii: "D")
         var bytes: [UInt8] = []
         bytes.reserveCapacity(terms.count * 16)
         var postings = TermPostings()
+        postings.titlePositions = titlePositions
         var places: [UInt8] = []
         for (slot, term) in terms.enumerated() {
             if slot > 0 { bytes.append(UInt8(ascii: " ")) }
@@ -99,8 +103,8 @@ public enum TextSearchVector {
                 guard entry.weight != tag else { continue }
                 if !places.isEmpty { places.append(UInt8(ascii: ",")) }
                 appendDecimal(
-                    TermPostings.place(position: entry.position, inTitle: entry.weight == title), to: &places)
-                frequency += entry.weight == title ? TermPostings.titleWeight : 1
+                    TermPostings.place(position: entry.position, inTitle: entry.weight == titleMark), to: &places)
+                frequency += entry.weight == titleMark ? TermPostings.titleWeight : 1
             }
             guard !places.isEmpty else { continue }
             postings.lexemes.append(term)
