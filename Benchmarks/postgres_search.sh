@@ -37,6 +37,7 @@ URL="postgresql://newsdrop@/newsdrop?host=$(realpath "$T")/pg"
 
 if [ -e "$T/ready-$SIZE" ]; then
     echo "postgres_search: reusing the archives of $SIZE documents in $T" >&2
+    "$CLUSTER" stop "$T/pg" >/dev/null 2>&1 || true  # left running by an interrupted run
     "$CLUSTER" resume "$T/pg" >/dev/null
 else
     rm -rf "$T/inbox" "$T/state" "$T/pg" "$T"/ready-*
