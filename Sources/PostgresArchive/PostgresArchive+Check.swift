@@ -4,8 +4,8 @@ import PostgresNIO
 extension PostgresArchive {
     /// What is wrong with what the archive derives from its documents, in sentences, at most
     /// `limit`: its document count and total length (`archive_state`), its ranking rows
-    /// (`postings`, compared with those its documents' `tsvector`s give) and documents placed in
-    /// a story that is missing. Empty when nothing is. A host of an older newsdrop, writing without
+    /// (`postings`, compared with those its documents' `tsvector`s give), its title lengths, and
+    /// documents placed in a story that is missing. Empty when nothing is. A host of an older newsdrop, writing without
     /// them, leaves such problems; ``rebuildRanking()`` mends them.
     ///
     /// Reads every document's search terms: minutes for 100,000 articles (an hour at most per
@@ -35,6 +35,16 @@ extension PostgresArchive {
                     "\(differing) ranking rows (postings) differ from the documents' search terms: searches miss or "
                         + "misrank documents ('newsdrop reindex --database' mends them)")
             }
+            let titles =
+                try session.value(
+                    PostgresQuery(
+                        unsafeSQL: "SELECT count(*) FROM documents WHERE title_length <> \(Self.titleLengthOfTerms)"),
+                    as: Int64.self) ?? 0
+            if titles > 0 {
+                problems.append(
+                    "\(titles) documents' title lengths differ from their search terms: their snippets are off "
+                        + "('newsdrop reindex --database' mends them)")
+            }
             let unplaced =
                 try session.value(
                     """
@@ -48,7 +58,10 @@ extension PostgresArchive {
         }
     }
 
-    /// Makes the ranking rows and totals again from the documents, in one transaction that holds
+    /// A document's title length as its `tsvector` gives it: its positions weighted as the title's.
+    static let titleLengthOfTerms = "(SELECT count(*) FROM unnest(terms) t, unnest(t.weights) w WHERE w = 'A')"
+
+    /// Makes the ranking rows, title lengths and totals again from the documents, in one transaction that holds
     /// the commit lock (the hosts' commits wait for it); returns how many documents and rows.
     public func rebuildRanking() throws -> (documents: Int64, postings: Int64) {
         try writer.transaction(timeout: 3600) { session in
@@ -58,6 +71,10 @@ extension PostgresArchive {
                 PostgresQuery(
                     unsafeSQL: "INSERT INTO postings (lexeme, doc_id, frequency, length, places) "
                         + PostgresSchema.postingsOfTerms))
+            try session.execute(
+                PostgresQuery(
+                    unsafeSQL: "UPDATE documents SET title_length = \(Self.titleLengthOfTerms) "
+                        + "WHERE title_length <> \(Self.titleLengthOfTerms)"))
             try session.execute(
                 """
                 UPDATE archive_state SET version = version + 1, documents = (SELECT count(*) FROM documents),

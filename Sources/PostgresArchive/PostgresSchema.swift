@@ -204,7 +204,7 @@ enum PostgresSchema {
                 "CREATE UNIQUE INDEX postings_lexeme ON postings (lexeme, doc_id) INCLUDE (frequency, length)",
                 // How many positions each title takes, where a snippet's positions start from.
                 "ALTER TABLE documents ADD COLUMN title_length integer NOT NULL DEFAULT 0",
-                "UPDATE documents SET title_length = (SELECT count(*) FROM unnest(terms) t, unnest(t.weights) w WHERE w = 'A')",
+                "UPDATE documents SET title_length = \(PostgresArchive.titleLengthOfTerms)",
             ]),
     ]
 }

@@ -43,7 +43,7 @@ struct PostingsRanking {
         var offset = 0
         var page = max(2 * limit, 20)
         while kept.count < limit {
-            let candidates = try ranked(offset: offset, count: page)
+            let candidates = try ranked(offset: offset, count: page, filteredBy: query)
             let matching = try matchingIDs(candidates.map(\.id), match: match, query: query)
             for candidate in candidates where matching.contains(candidate.id) {
                 kept.append((candidate.id, -1.0 * score(candidate)))
@@ -78,8 +78,10 @@ struct PostingsRanking {
     /// each phrase's documents with its frequency in each (``appendFrequencies(of:index:to:)``),
     /// how many documents have each phrase (for its IDF), the scores summed per document. Sets
     /// ``idf``; the scores the search keeps are computed again here, the order of their terms
-    /// fixed (``score(_:)``).
-    private mutating func ranked(offset: Int, count: Int) throws -> [Candidate] {
+    /// fixed (``score(_:)``). Only documents that pass `search`'s filters on columns (dates,
+    /// source) are candidates: a common word with a filter few of its documents pass would
+    /// otherwise be checked page after page.
+    private mutating func ranked(offset: Int, count: Int, filteredBy search: SearchQuery) throws -> [Candidate] {
         // A label weighs nothing; an excluded phrase adds nothing to a match's rank, and its
         // documents are no candidates.
         let scored = phrases.indices.filter { phrases[$0].kind != .label && !phrases[$0].isExcluded }
@@ -103,13 +105,18 @@ struct PostingsRanking {
         // BM25Ranking.contribution, without the IDF when there is one phrase: only the order counts.
         let term =
             "((h.frequency * 2.2::float8) / (h.frequency + 1.2::float8 * (0.25::float8 + 0.75::float8 * h.length / $\(average))))"
+        let isFiltered = search.after != nil || search.before != nil || search.source != nil
         if scored.count == 1, let index = scored.first {
-            query.sql += "h.length, h.frequency, counts.n\(index) FROM h, counts ORDER BY \(term) DESC, h.doc_id DESC"
+            query.sql += "h.length, h.frequency, counts.n\(index) FROM h, counts"
+            appendFilters(of: search, if: isFiltered, to: &query)
+            query.sql += " ORDER BY \(term) DESC, h.doc_id DESC"
         } else {
             query.sql += "max(h.length), "
             query.sql += scored.map { "sum(h.frequency) FILTER (WHERE h.phrase = \($0))" }.joined(separator: ", ")
             query.sql += ", " + scored.map { "max(counts.n\($0))" }.joined(separator: ", ")
-            query.sql += " FROM h, counts, idf GROUP BY h.doc_id ORDER BY sum(CASE h.phrase "
+            query.sql += " FROM h, counts, idf"
+            appendFilters(of: search, if: isFiltered, to: &query)
+            query.sql += " GROUP BY h.doc_id ORDER BY sum(CASE h.phrase "
             query.sql += scored.map { "WHEN \($0) THEN greatest(idf.i\($0), 1e-6::float8)" }.joined(separator: " ")
             query.sql += " END * \(term)) DESC, h.doc_id DESC"
         }
@@ -133,6 +140,13 @@ struct PostingsRanking {
                     }))
         }
         return candidates
+    }
+
+    /// Appends the documents' table and `search`'s filters on its columns, when `isFiltered`.
+    private func appendFilters(of search: SearchQuery, if isFiltered: Bool, to query: inout PostgresQuery) {
+        guard isFiltered else { return }
+        query.sql += ", documents d WHERE d.id = h.doc_id"
+        PostgresArchive.appendFilters(of: search, to: &query)
     }
 
     /// Appends a statement giving `phrase`'s documents (`doc_id`, `length`), each with its

@@ -3,14 +3,20 @@ import Testing
 
 /// `newsdrop ingest --database`: the real binary on a real PostgreSQL 15 (a throw-away cluster).
 struct PostgresIngestTests {
-    @Test func twoHostsIngestIntoOneArchiveShareTheStoryAndSearchIt() throws {
-        let cluster = try PostgresCluster.start()
-        defer { cluster.stop() }
+    /// A new workspace whose drop folder holds the seeds.
+    static func workspaceWithSeeds() throws -> (root: String, inbox: String) {
         let (root, inbox, _) = try makeWorkspace()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         for seed in NewsdropBinary.seeds {
             try FileManager.default.copyItem(atPath: seed.path, toPath: inbox + "/" + seed.lastPathComponent)
         }
+        return (root, inbox)
+    }
+
+    @Test func twoHostsIngestIntoOneArchiveShareTheStoryAndSearchIt() throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.stop() }
+        let (root, inbox) = try Self.workspaceWithSeeds()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let other = root + "/other"
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -59,22 +65,22 @@ struct PostgresIngestTests {
     @Test func checkFindsWhatTheRankingLacksAndReindexMendsIt() throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }
-        let (root, inbox, _) = try makeWorkspace()
+        let (root, inbox) = try Self.workspaceWithSeeds()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for seed in NewsdropBinary.seeds {
-            try FileManager.default.copyItem(atPath: seed.path, toPath: inbox + "/" + seed.lastPathComponent)
-        }
         #expect(try newsdrop(["ingest", "--database", cluster.url, "--host", "a", inbox]).status == 0)
         let healthy = try newsdrop(["check", "--database", cluster.url])
         #expect(healthy.status == 0, "\(healthy.error)")
         #expect(healthy.output == "ok\n")
         _ = try cluster.query("DELETE FROM postings WHERE doc_id = (SELECT min(id) FROM documents)")
         _ = try cluster.query("UPDATE archive_state SET documents = documents + 3")
+        _ = try cluster.query(
+            "UPDATE documents SET title_length = title_length + 1 WHERE id = (SELECT max(id) FROM documents)")
         let damaged = try newsdrop(["check", "--database", cluster.url, "--json"])
         #expect(damaged.status == 1)
         #expect(damaged.output.contains("\"ok\":false"), "\(damaged.output)")
         #expect(damaged.output.contains("ranking rows"), "\(damaged.output)")
         #expect(damaged.output.contains("totals say 8 documents"), "\(damaged.output)")
+        #expect(damaged.output.contains("1 documents' title lengths differ"), "\(damaged.output)")
         let mended = try newsdrop(["reindex", "--database", cluster.url])
         #expect(mended.status == 0, "\(mended.error)")
         #expect(mended.output.hasPrefix("Made the ranking of 5 documents again"), "\(mended.output)")
