@@ -39,16 +39,25 @@ struct PostingsRanking {
     ) throws -> [(id: Int64, rank: Double, matches: [MatchSnippet.Match])] {
         guard limit > 0 else { return [] }
         // Taken best first, in pages that grow, each checked against the whole query at once.
+        // When the first page does not give enough, the query is selective (a word with labels
+        // few of its documents have): its matches are found first (the GIN index) and ranked.
         var kept: [(id: Int64, rank: Double)] = []
         var offset = 0
         var page = max(2 * limit, 20)
+        var matches: [Int64]?
         while kept.count < limit {
-            let candidates = try ranked(offset: offset, count: page, filteredBy: query)
-            let matching = try matchingIDs(candidates.map(\.id), match: match, query: query)
-            for candidate in candidates where matching.contains(candidate.id) {
+            let candidates = try ranked(offset: offset, count: page, filteredBy: query, among: matches)
+            let matching =
+                matches == nil ? try matchingIDs(candidates.map(\.id), match: match, query: query) : nil
+            for candidate in candidates where matching?.contains(candidate.id) ?? true {
                 kept.append((candidate.id, -1.0 * score(candidate)))
             }
             guard candidates.count == page else { break }
+            if matches == nil && kept.count < limit {
+                matches = try allMatchingIDs(match: match, query: query)
+                kept = []
+                continue
+            }
             offset += page
             page *= 8
         }
@@ -60,8 +69,8 @@ struct PostingsRanking {
             kept += try unranked(match: match, query: query, besides: kept.map(\.id), limit: limit - kept.count)
                 .map { ($0, 0) }
         }
-        let matches = try bodyMatches(of: kept.map(\.id))
-        return kept.map { ($0.id, $0.rank, matches[$0.id] ?? []) }
+        let instances = try bodyMatches(of: kept.map(\.id))
+        return kept.map { ($0.id, $0.rank, instances[$0.id] ?? []) }
     }
 
     /// `candidate`'s BM25 score, its phrases added in their order, as `Store`'s ranking adds them.
@@ -81,7 +90,9 @@ struct PostingsRanking {
     /// fixed (``score(_:)``). Only documents that pass `search`'s filters on columns (dates,
     /// source) are candidates: a common word with a filter few of its documents pass would
     /// otherwise be checked page after page.
-    private mutating func ranked(offset: Int, count: Int, filteredBy search: SearchQuery) throws -> [Candidate] {
+    private mutating func ranked(
+        offset: Int, count: Int, filteredBy search: SearchQuery, among matches: [Int64]?
+    ) throws -> [Candidate] {
         // A label weighs nothing; an excluded phrase adds nothing to a match's rank, and its
         // documents are no candidates.
         let scored = phrases.indices.filter { phrases[$0].kind != .label && !phrases[$0].isExcluded }
@@ -108,14 +119,14 @@ struct PostingsRanking {
         let isFiltered = search.after != nil || search.before != nil || search.source != nil
         if scored.count == 1, let index = scored.first {
             query.sql += "h.length, h.frequency, counts.n\(index) FROM h, counts"
-            appendFilters(of: search, if: isFiltered, to: &query)
+            appendRestrictions(filters: search, if: isFiltered, among: matches, to: &query)
             query.sql += " ORDER BY \(term) DESC, h.doc_id DESC"
         } else {
             query.sql += "max(h.length), "
             query.sql += scored.map { "sum(h.frequency) FILTER (WHERE h.phrase = \($0))" }.joined(separator: ", ")
             query.sql += ", " + scored.map { "max(counts.n\($0))" }.joined(separator: ", ")
             query.sql += " FROM h, counts, idf"
-            appendFilters(of: search, if: isFiltered, to: &query)
+            appendRestrictions(filters: search, if: isFiltered, among: matches, to: &query)
             query.sql += " GROUP BY h.doc_id ORDER BY sum(CASE h.phrase "
             query.sql += scored.map { "WHEN \($0) THEN greatest(idf.i\($0), 1e-6::float8)" }.joined(separator: " ")
             query.sql += " END * \(term)) DESC, h.doc_id DESC"
@@ -142,11 +153,18 @@ struct PostingsRanking {
         return candidates
     }
 
-    /// Appends the documents' table and `search`'s filters on its columns, when `isFiltered`.
-    private func appendFilters(of search: SearchQuery, if isFiltered: Bool, to query: inout PostgresQuery) {
-        guard isFiltered else { return }
-        query.sql += ", documents d WHERE d.id = h.doc_id"
-        PostgresArchive.appendFilters(of: search, to: &query)
+    /// Appends the condition that the documents be among `matches` when given (they passed every
+    /// filter), else the documents' table and `search`'s filters on its columns when `isFiltered`.
+    private func appendRestrictions(
+        filters search: SearchQuery, if isFiltered: Bool, among matches: [Int64]?, to query: inout PostgresQuery
+    ) {
+        if let matches {
+            query.binds.append(matches)
+            query.sql += " WHERE h.doc_id = ANY($\(query.binds.count))"
+        } else if isFiltered {
+            query.sql += ", documents d WHERE d.id = h.doc_id"
+            PostgresArchive.appendFilters(of: search, to: &query)
+        }
     }
 
     /// Appends a statement giving `phrase`'s documents (`doc_id`, `length`), each with its
@@ -190,6 +208,13 @@ struct PostingsRanking {
             "SELECT d.id FROM documents d WHERE d.id = ANY(\(ids)) AND d.terms @@ \(match)::tsquery"
         PostgresArchive.appendFilters(of: query, to: &check)
         return Set(try session.values(check, as: Int64.self))
+    }
+
+    /// Every document that matches the whole query.
+    private func allMatchingIDs(match: String, query: SearchQuery) throws -> [Int64] {
+        var all: PostgresQuery = "SELECT d.id FROM documents d WHERE d.terms @@ \(match)::tsquery"
+        PostgresArchive.appendFilters(of: query, to: &all)
+        return try session.values(all, as: Int64.self)
     }
 
     /// The newest `limit` documents that match the whole query, but those of `ranked`.
