@@ -36,7 +36,7 @@ extension PostgresArchive {
             var ranking = PostingsRanking(
                 phrases: phrases, rowCount: rowCount, averageLength: Double(tokens) / Double(rowCount), session: session
             )
-            let ranked = try ranking.best(matching: match, query: query, limit: limit)
+            let ranked = try ranking.best(matching: match, query: query, limit: limit, firstPage: firstRankedPage)
             return try hits(for: ranked, phraseCount: phrases.count, session: session)
         }
     }

@@ -29,6 +29,9 @@ public final class PostgresArchive: Sendable {
     let profiles = StoryProfileCache()
     /// The open stories' keys and fingerprints, for placement, current at an `archive_state.version`.
     let openStories = OpenStoriesState()
+    /// How many of a ranked search's best documents are checked against the query first (see
+    /// ``PostingsRanking``); nil for twice the hits asked for, 20 at least. Tests make it small.
+    let firstRankedPage: Int?
 
     /// The archive at `location`, as its user, with `password` when the server asks for one (see
     /// ``PostgresPassword``), for `hostID`'s files and events (see ``open(location:password:host:logger:)``).
@@ -36,8 +39,10 @@ public final class PostgresArchive: Sendable {
     /// `statementTimeout` seconds fails, and its connection is closed (the next call opens
     /// another): a connection that died unnoticed does not hold the daemon for ever.
     public init(
-        location: PostgresLocation, password: String?, hostID: Int = 0, logger: Logger, statementTimeout: Int = 60
+        location: PostgresLocation, password: String?, hostID: Int = 0, logger: Logger, statementTimeout: Int = 60,
+        firstRankedPage: Int? = nil
     ) {
+        self.firstRankedPage = firstRankedPage
         let configuration =
             location.isSocket
             ? PostgresConnection.Configuration(

@@ -34,28 +34,30 @@ struct PostingsRanking {
 
     /// The best `limit` documents matching `match` and `query`'s filters, best first, with their
     /// BM25 ranks (lower is better) and each one's body instances of the phrases (for snippets).
+    /// `firstPage` documents are checked first (default twice `limit`, 20 at least).
     mutating func best(
-        matching match: String, query: SearchQuery, limit: Int
+        matching match: String, query: SearchQuery, limit: Int, firstPage: Int? = nil
     ) throws -> [(id: Int64, rank: Double, matches: [MatchSnippet.Match])] {
         guard limit > 0 else { return [] }
         // Taken best first, in pages that grow, each checked against the whole query at once.
-        // When the first page does not give enough, the query is selective (a word with labels
+        // When two pages do not give enough, the query is selective (a word with labels or dates
         // few of its documents have): its matches are found first (the GIN index) and ranked.
         var kept: [(id: Int64, rank: Double)] = []
         var offset = 0
-        var page = max(2 * limit, 20)
+        var page = firstPage ?? max(2 * limit, 20)
         var matches: [Int64]?
         while kept.count < limit {
-            let candidates = try ranked(offset: offset, count: page, filteredBy: query, among: matches)
+            let candidates = try ranked(offset: offset, count: page, among: matches)
             let matching =
                 matches == nil ? try matchingIDs(candidates.map(\.id), match: match, query: query) : nil
             for candidate in candidates where matching?.contains(candidate.id) ?? true {
                 kept.append((candidate.id, -1.0 * score(candidate)))
             }
             guard candidates.count == page else { break }
-            if matches == nil && kept.count < limit {
+            if matches == nil && kept.count < limit && offset > 0 {
                 matches = try allMatchingIDs(match: match, query: query)
                 kept = []
+                offset = 0
                 continue
             }
             offset += page
@@ -66,8 +68,13 @@ struct PostingsRanking {
         if kept.count < limit {
             // Every document with a phrase is ranked: the others that match weigh nothing (a label
             // alone in one branch of an OR), newest first, as FTS5 orders equal ranks.
-            kept += try unranked(match: match, query: query, besides: kept.map(\.id), limit: limit - kept.count)
-                .map { ($0, 0) }
+            let ranked = Set(kept.map(\.id))
+            let others =
+                try matches.map { all in
+                    Array(all.filter { !ranked.contains($0) }.sorted(by: >).prefix(limit - kept.count))
+                }
+                ?? unranked(match: match, query: query, besides: kept.map(\.id), limit: limit - kept.count)
+            kept += others.map { ($0, 0) }
         }
         let instances = try bodyMatches(of: kept.map(\.id))
         return kept.map { ($0.id, $0.rank, instances[$0.id] ?? []) }
@@ -87,12 +94,8 @@ struct PostingsRanking {
     /// each phrase's documents with its frequency in each (``appendFrequencies(of:index:to:)``),
     /// how many documents have each phrase (for its IDF), the scores summed per document. Sets
     /// ``idf``; the scores the search keeps are computed again here, the order of their terms
-    /// fixed (``score(_:)``). Only documents that pass `search`'s filters on columns (dates,
-    /// source) are candidates: a common word with a filter few of its documents pass would
-    /// otherwise be checked page after page.
-    private mutating func ranked(
-        offset: Int, count: Int, filteredBy search: SearchQuery, among matches: [Int64]?
-    ) throws -> [Candidate] {
+    /// fixed (``score(_:)``). Only documents among `matches` are, when given.
+    private mutating func ranked(offset: Int, count: Int, among matches: [Int64]?) throws -> [Candidate] {
         // A label weighs nothing; an excluded phrase adds nothing to a match's rank, and its
         // documents are no candidates.
         let scored = phrases.indices.filter { phrases[$0].kind != .label && !phrases[$0].isExcluded }
@@ -116,17 +119,16 @@ struct PostingsRanking {
         // BM25Ranking.contribution, without the IDF when there is one phrase: only the order counts.
         let term =
             "((h.frequency * 2.2::float8) / (h.frequency + 1.2::float8 * (0.25::float8 + 0.75::float8 * h.length / $\(average))))"
-        let isFiltered = search.after != nil || search.before != nil || search.source != nil
         if scored.count == 1, let index = scored.first {
             query.sql += "h.length, h.frequency, counts.n\(index) FROM h, counts"
-            appendRestrictions(filters: search, if: isFiltered, among: matches, to: &query)
+            appendRestriction(among: matches, to: &query)
             query.sql += " ORDER BY \(term) DESC, h.doc_id DESC"
         } else {
             query.sql += "max(h.length), "
             query.sql += scored.map { "sum(h.frequency) FILTER (WHERE h.phrase = \($0))" }.joined(separator: ", ")
             query.sql += ", " + scored.map { "max(counts.n\($0))" }.joined(separator: ", ")
             query.sql += " FROM h, counts, idf"
-            appendRestrictions(filters: search, if: isFiltered, among: matches, to: &query)
+            appendRestriction(among: matches, to: &query)
             query.sql += " GROUP BY h.doc_id ORDER BY sum(CASE h.phrase "
             query.sql += scored.map { "WHEN \($0) THEN greatest(idf.i\($0), 1e-6::float8)" }.joined(separator: " ")
             query.sql += " END * \(term)) DESC, h.doc_id DESC"
@@ -153,18 +155,11 @@ struct PostingsRanking {
         return candidates
     }
 
-    /// Appends the condition that the documents be among `matches` when given (they passed every
-    /// filter), else the documents' table and `search`'s filters on its columns when `isFiltered`.
-    private func appendRestrictions(
-        filters search: SearchQuery, if isFiltered: Bool, among matches: [Int64]?, to query: inout PostgresQuery
-    ) {
-        if let matches {
-            query.binds.append(matches)
-            query.sql += " WHERE h.doc_id = ANY($\(query.binds.count))"
-        } else if isFiltered {
-            query.sql += ", documents d WHERE d.id = h.doc_id"
-            PostgresArchive.appendFilters(of: search, to: &query)
-        }
+    /// Appends the condition that the documents be among `matches`, when given.
+    private func appendRestriction(among matches: [Int64]?, to query: inout PostgresQuery) {
+        guard let matches else { return }
+        query.binds.append(matches)
+        query.sql += " WHERE h.doc_id = ANY($\(query.binds.count))"
     }
 
     /// Appends a statement giving `phrase`'s documents (`doc_id`, `length`), each with its
