@@ -240,7 +240,7 @@ struct PostingsRanking {
         var documents: [Int64: DocumentTerms] = [:]
         for row in try session.query(query) {
             let (id, lexeme, places) = try row.decode((Int64, String, [Int32]).self)
-            documents[id, default: DocumentTerms(length: 0)].add(lexeme: lexeme, places: places)
+            documents[id, default: DocumentTerms()].add(lexeme: lexeme, places: places)
         }
         return documents.mapValues { terms in
             phrases.enumerated().filter { !$1.isExcluded }.flatMap { index, phrase in
