@@ -60,16 +60,7 @@ extension PostgresArchive {
                 openStories.setVersion(version, of: story, ifCurrentAt: write.version)
             }
         }
-        var records = [[UInt8]?](repeating: nil, count: stories.count)
-        var uncached: [Int64] = []
-        for (index, story) in stories.enumerated() {
-            guard let version = versions[index] else { continue }
-            if let record = profiles.record(story, version: version) {
-                records[index] = record
-            } else {
-                uncached.append(story)
-            }
-        }
+        var (records, uncached) = profiles.records(of: stories, versions: versions)
         if !uncached.isEmpty {
             let rows = try write.session.query(
                 "SELECT story_id, similarity FROM story_index WHERE story_id = ANY(\(uncached))")
@@ -81,9 +72,6 @@ extension PostgresArchive {
                 records[index] = record
             }
         }
-        return stories.indices.compactMap { index in
-            guard let version = versions[index], let record = records[index] else { return nil }
-            return StoredCandidate(story: stories[index], version: version, record: record)
-        }
+        return StoredCandidate.known(stories, versions: versions, records: records)
     }
 }

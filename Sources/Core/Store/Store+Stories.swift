@@ -145,7 +145,6 @@ extension Store {
         let dataVersion = try Self.dataVersion(db)
         // Versions and records by position in `stories`: no dictionary for the cache's hits.
         var versions = openStories.versions(of: stories, ifCurrentAt: dataVersion)
-        var records = [[UInt8]?](repeating: nil, count: stories.count)
         // Where each story is in `stories`, for the rows read back; made when the first one is.
         var positions: [Int64: Int] = [:]
         func position(of story: Int64) -> Int? {
@@ -166,15 +165,7 @@ extension Store {
                 openStories.setVersion(version, of: story, ifCurrentAt: dataVersion)
             }
         }
-        var uncached: [Int64] = []
-        for (index, story) in stories.enumerated() {
-            guard let version = versions[index] else { continue }
-            if let record = profiles.record(story, version: version) {
-                records[index] = record
-            } else {
-                uncached.append(story)
-            }
-        }
+        var (records, uncached) = profiles.records(of: stories, versions: versions)
         // The records the cache lacks in one statement, not one each: at 20,000 stories the cache
         // misses often, and a statement per story was 6% of an ingest. They are read from
         // `story_index`, where each open story keeps its similarity record: a third of the size
@@ -195,10 +186,7 @@ extension Store {
                 records[index] = record
             }
         }
-        return stories.indices.compactMap { index in
-            guard let version = versions[index], let record = records[index] else { return nil }
-            return StoredCandidate(story: stories[index], version: version, record: record)
-        }
+        return StoredCandidate.known(stories, versions: versions, records: records)
     }
 
     /// The blob in `column` of the row `statement` stands on, copied; nil when it is NULL.
@@ -336,6 +324,14 @@ package struct StoredCandidate: StoryCandidate {
         self.story = story
         self.version = version
         self.record = record
+    }
+
+    /// The candidates among `stories` whose version and record are known (both by position), in order.
+    package static func known(_ stories: [Int64], versions: [Int64?], records: [[UInt8]?]) -> [StoredCandidate] {
+        stories.indices.compactMap { index in
+            guard let version = versions[index], let record = records[index] else { return nil }
+            return StoredCandidate(story: stories[index], version: version, record: record)
+        }
     }
 
     /// The story's event span, read from the record without decoding it.

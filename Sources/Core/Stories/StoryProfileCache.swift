@@ -42,6 +42,22 @@ package final class StoryProfileCache: Sendable {
         }
     }
 
+    /// The cached records of `stories` at `versions` (by position: nil where the version is
+    /// unknown or the cache lacks that record), and the stories whose records are to be read.
+    package func records(of stories: [Int64], versions: [Int64?]) -> (records: [[UInt8]?], uncached: [Int64]) {
+        var found = [[UInt8]?](repeating: nil, count: stories.count)
+        var uncached: [Int64] = []
+        for (index, story) in stories.enumerated() {
+            guard let version = versions[index] else { continue }
+            if let record = record(story, version: version) {
+                found[index] = record
+            } else {
+                uncached.append(story)
+            }
+        }
+        return (found, uncached)
+    }
+
     /// Forgets every record.
     package func removeAll() {
         records.withLock { $0 = HashValueMap(minimumCapacity: limit) }
