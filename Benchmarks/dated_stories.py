@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Do stories mix months? Real articles on recurring subjects, given dates months apart, dropped at once.
 
-usage: dated_stories.py BIN [--corpus DIR] [--pattern REGEX] [--seed S]
+usage: dated_stories.py BIN [--corpus DIR] [--pattern REGEX] [--count N] [--seed S]
 
 Takes the English labelled-corpus articles (MasakhaNEWS, AFL-3.0) whose headline matches PATTERN
 (default: strikes, nurses, rail, energy bills, house prices, inflation: subjects that come back
@@ -10,11 +10,17 @@ Takes the English labelled-corpus articles (MasakhaNEWS, AFL-3.0) whose headline
 are spread over 2022 by a seeded draw), and ingests them twice: all at once (one `newsdrop ingest`
 of the folder, in name order) and over time (one `newsdrop ingest` per file in date order). Prints,
 for each drop, the stories of two articles or more with their dates, the number of stories whose
-dates are more than 7 days apart, and whether the two drops give the same partition.
+dates are more than 7 days apart, and whether the two drops give the same partition. Then the
+digest of the all-at-once drop (every story of it, `newsdrop digest --format json`): how many of its
+stories hold articles dated more than 7 days apart, and the widest span.
+
+`--count N` takes N articles, drawn with the seed, among those that match (`make eval-digest`: 300
+of any subject, as a backlog a new user drops at once).
 """
 import argparse
 import csv
 import datetime
+import json
 import os
 import random
 import re
@@ -30,6 +36,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("bin")
 parser.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "corpus", "labeled"))
 parser.add_argument("--pattern", default=r"\bstrik|\bnurs|\bambulance|\brail|\btrains?\b|energy (bill|price)|house price|inflation")
+parser.add_argument("--count", type=int, help="draw this many of the matching articles")
 parser.add_argument("--seed", type=int, default=13)
 args = parser.parse_args()
 
@@ -47,6 +54,8 @@ with open(os.path.join(args.corpus, "eng.tsv"), newline="", encoding="utf-8") as
             chosen.append((f"eng-{index:05d}.txt", row["headline"], row["text"]))
 
 draw = random.Random(args.seed)
+if args.count is not None and args.count < len(chosen):
+    chosen = sorted(draw.sample(chosen, args.count))
 first_day = datetime.date(2022, 1, 1)
 dates, event_dates = {}, {}
 for name, _, _ in chosen:
@@ -107,5 +116,21 @@ try:
                   + " | ".join(titles[name][:48] for name in sorted(members, key=lambda n: dates[n])))
         print(f"{mode}: stories whose dates are more than 7 days apart: {spread}")
     print(f"\nsame partition all at once and over time: {results['all-at-once'] == results['over-time']}")
+
+    config = os.path.join(work, "digest.toml")
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(f"digest_stories = {len(chosen)}\n")
+    digest = subprocess.run([args.bin, "digest", "--state-dir", os.path.join(work, "state-all-at-once"), "--config",
+                             config, "--format", "json"], capture_output=True, text=True)
+    if digest.returncode != 0:
+        sys.exit(f"dated_stories: newsdrop digest exited {digest.returncode}: {digest.stderr[-500:]}")
+    stories = json.loads(digest.stdout)["stories"]
+    spans = []
+    for story in stories:
+        days = sorted(datetime.date.fromisoformat(a["date"][:10]) for a in story["articles"] if a.get("date"))
+        spans.append((days[-1] - days[0]).days if days else 0)
+    mixed = sum(span > 7 for span in spans)
+    print(f"digest of the all-at-once drop: {len(stories)} stories, {sum(len(s['articles']) > 1 for s in stories)} "
+          f"of several articles, {mixed} with articles more than 7 days apart (widest span {max(spans, default=0)} days)")
 finally:
     shutil.rmtree(work, ignore_errors=True)

@@ -60,7 +60,7 @@ struct EntityRecognizerTests {
     @Test(arguments: [
         ("OTAN", ["NATO"]), ("nato", ["NATO"]), ("RU", ["RU"]), ("ru", ["RU"]), ("Russie", ["RU"]),
         ("us", ["US"]), ("city:kyiv", ["city:kyiv"]), ("Sergueï Lavrov", ["person:sergei-lavrov"]),
-        ("Lavrov", ["person:lavrov"]), ("", []),
+        ("Lavrov", ["person:sergei-lavrov"]), ("Zakharchenko", ["person:zakharchenko"]), ("", []),
     ])
     func searchValuesResolveToIDs(name: String, expected: [String]) {
         #expect(recognizer.ids(forName: name) == expected)

@@ -8,15 +8,21 @@ extension EntityRecognizer {
     /// 1. an id itself, any case: "RU", "ru", "city:kyiv", "person:sergei-lavrov";
     /// 2. a gazetteer alias, any case: "OTAN", "nato", "Russie", "США", "us" (a query is typed, so
     ///    the case rules of running text do not apply);
-    /// 3. otherwise a person: `person:` + the normalised name, "Sergueï Lavrov" →
-    ///    `person:sergei-lavrov`, "Lavrov" → `person:lavrov`.
+    /// 3. otherwise a person: a public figure's id for any spelling of the figure's name, alone or in
+    ///    full ("Poutine", "Путин" → `person:vladimir-putin`), else `person:` + the normalised name,
+    ///    "Sergueï Lavrov" → `person:sergei-lavrov`, "Zakharchenko" → `person:zakharchenko`.
     ///
     /// A bare surname gives only `person:lavrov`, while documents store the full-name id when they
     /// name the full name; callers that want "Lavrov" to find them can also match stored person ids
     /// ending in `-lavrov`.
     public func ids(forName name: String) -> [String] {
         var (ids, folded) = knownIDs(forName: name, folding: true)
-        if ids.isEmpty, !folded.isEmpty { ids.append(PersonName.id(folded: folded)) }
+        if ids.isEmpty, !folded.isEmpty {
+            switch personFinder.figures.match(PersonName.normalised(words: folded)) {
+            case .full(let id), .alone(let id, _): ids.append(id)  // typed, so as sure as a title
+            case nil: ids.append(PersonName.id(folded: folded))
+            }
+        }
         return ids
     }
 

@@ -13,8 +13,8 @@ public struct EntityRecognizer: Sendable {
     /// The person finder and its word lists.
     let personFinder: PersonFinder
 
-    /// Loads `countries.tsv`, `places-extra.tsv`, `organisations.tsv` and `corpus-words.tsv` from
-    /// `directory`.
+    /// Loads `countries.tsv`, `places-extra.tsv`, `organisations.tsv`, `corpus-words.tsv` and
+    /// `people.tsv` from `directory`.
     ///
     /// - Throws: `GazetteerError` naming the file that is missing or the line that is malformed.
     public init(contentsOf directory: URL) throws {
@@ -33,21 +33,25 @@ public struct EntityRecognizer: Sendable {
         let names = Gazetteer.fileNames
         try self.init(
             countries: read(names.countries), extra: read(names.extra),
-            organisations: read(names.organisations), wordCounts: read(PersonFinder.wordCountsFileName))
+            organisations: read(names.organisations), wordCounts: read(PersonFinder.wordCountsFileName),
+            people: read(PublicFigures.fileName))
     }
 
     /// Builds the recogniser from the contents of the data files (tests pass small strings).
     ///
     /// - Parameter wordCounts: `corpus-words.tsv` (word, lower-case count, capitalised count), which
     ///   tells title-case phrases ("Grand Slam", "Industrial Strategy") from names; empty to do without.
+    ///   - people: `people.tsv`, the public figures known by any spelling; empty to know none.
     /// - Throws: `GazetteerError` naming the file and line of the first malformed line.
-    public init(countries: String, extra: String, organisations: String, wordCounts: String = "") throws {
+    public init(
+        countries: String, extra: String, organisations: String, wordCounts: String = "", people: String = ""
+    ) throws {
         let table = NameFolding.table
         (gazetteer, personFinder) = try table.withUnsafeBufferPointer { buffer in
             let scanner = NameScanner(table: buffer)
             return (
                 try Gazetteer(countries: countries, extra: extra, organisations: organisations, scanner: scanner),
-                try PersonFinder(scanner: scanner, wordCounts: wordCounts)
+                try PersonFinder(scanner: scanner, wordCounts: wordCounts, people: people)
             )
         }
     }

@@ -21,6 +21,8 @@ struct PersonFinder: Sendable {
     let particles: HashValueSet
     /// Hashes of words news mostly writes in lower case (from `corpus-words.tsv`).
     let lexicon: HashValueSet
+    /// The public figures, known by any spelling (from `people.tsv`).
+    let figures: PublicFigures
 
     /// The file of corpus word counts.
     static let wordCountsFileName = "corpus-words.tsv"
@@ -52,8 +54,10 @@ struct PersonFinder: Sendable {
     ///
     /// - Parameter wordCounts: lines `word<TAB>lower-case count<TAB>capitalised count`; a word
     ///   written in lower case at least 3 times and 70% of the time joins `lexicon`.
-    /// - Throws: `GazetteerError` for a line that is not three tab-separated fields with two counts.
-    init(scanner: NameScanner, wordCounts: String) throws {
+    ///   - people: `people.tsv` (``PublicFigures``); empty to know no figure.
+    /// - Throws: `GazetteerError` for a line that is not three tab-separated fields with two counts,
+    ///   or a malformed line of `people`.
+    init(scanner: NameScanner, wordCounts: String, people: String = "") throws {
         func hashes(_ words: [String], into set: inout HashValueSet) {
             var tokens: [NameToken] = []
             for word in words {
@@ -91,6 +95,15 @@ struct PersonFinder: Sendable {
             }
         }
         self.lexicon = lexicon
+        var tokens: [NameToken] = []
+        figures = try PublicFigures(contents: people) { text in
+            var text = String(text)
+            return text.withUTF8 { bytes in
+                tokens.removeAll(keepingCapacity: true)
+                scanner.scan(bytes, into: &tokens)
+                return tokens.map { scanner.foldedWord(bytes, from: Int($0.start), to: Int($0.end)) }
+            }
+        }
     }
 
     /// The people of a document whose tokens are `tokens`, excluding tokens claimed by gazetteer
@@ -181,13 +194,19 @@ struct PersonFinder: Sendable {
         let normalised = candidates.map { PersonName.normalised(words: $0.folded) }
         // Each candidate's own id, made once: it was joined again in each of the three loops.
         let ownIDs = normalised.map { "person:" + $0.joined(separator: "-") }
+        // A public figure's name gets the figure's id: "Vladimir Poutine" and "Putin" are one person.
+        let figureMatches = normalised.map { figures.match($0) }
+        func fullID(_ index: Int) -> String {
+            if case .full(let id) = figureMatches[index] { return id }
+            return ownIDs[index]
+        }
         var owners: [String: String] = [:]
         let fullNames = candidates.indices.filter {
             candidates[$0].nameWords >= 2 && (findsUntitledNames || candidates[$0].isTitled)
         }
         for index in fullNames.sorted(by: { normalised[$0].count > normalised[$1].count }) {
             let words = normalised[index]
-            let id = ownIDs[index]
+            let id = fullID(index)
             for start in words.indices {
                 let suffix = "person:" + words[start...].joined(separator: "-")
                 if owners[suffix] == nil { owners[suffix] = id }
@@ -197,7 +216,7 @@ struct PersonFinder: Sendable {
         // share links to neither.
         var firstNames: [String: String?] = [:]
         for index in fullNames {
-            let id = ownIDs[index]
+            let id = fullID(index)
             let first = "person:" + normalised[index][0]
             if let existing = firstNames[first], existing != id {
                 firstNames[first] = .some(nil)
@@ -210,10 +229,15 @@ struct PersonFinder: Sendable {
         for (index, candidate) in candidates.enumerated() {
             let ownID = ownIDs[index]
             let id: String
-            if let owner = owners[ownID] {
-                id = owner
+            if case .full(let figure) = figureMatches[index] {
+                id = figure
+            } else if let owner = owners[ownID] {
+                id = owner  // "Sanchez" after "Alexis Sanchez" is Alexis Sanchez, not the figure
             } else if candidate.isTitled, candidate.folded.count == 1, let owner = firstNames[ownID] ?? nil {
                 id = owner
+            } else if case .alone(let figure, let standsAlone) = figureMatches[index], candidate.isTitled || standsAlone
+            {
+                id = figure
             } else if candidate.isTitled {
                 id = ownID
             } else {

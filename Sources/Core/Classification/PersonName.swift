@@ -63,6 +63,13 @@ enum PersonName {
         return words
     }
 
+    /// The normalised form of a folded given name: ``normalised(_:)``, then its Russian form when it
+    /// is a Ukrainian or Belarusian one (rule 6).
+    static func normalised(givenName folded: String) -> String {
+        let word = normalised(folded)
+        return givenNames[word] ?? word
+    }
+
     /// Given names of East Slavic public figures, normalised (rules 0–4), mapped to the normalised
     /// form of the Russian name in Cyrillic ("Пётр" is `petr`, so "Pyotr" and "Petro" map there):
     /// the Ukrainian and Belarusian forms and the other Latin spellings of one name. Only forms of

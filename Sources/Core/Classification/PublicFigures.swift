@@ -1,0 +1,126 @@
+/// The public figures of `data/people.tsv` (heads of state and government from the CIA World
+/// Factbook, foreign ministers and heads of international organisations by hand, each name part's
+/// spellings across languages and scripts from OpenSanctions' name groups; `scripts/make_people.py`
+/// writes it): a name of theirs gets their id, whatever the spelling and however much of it is
+/// written. "Putin", "Poutine", "Путин", "President Putin" and "Vladimir Vladimirovich Putin" are
+/// all `person:vladimir-putin`, the id of the name as news writes it in full.
+///
+/// A name is a figure's when it holds one spelling of the figure's short form (the word news uses
+/// alone: "Putin", "Xi", "von der Leyen"), what comes before it starts with one of the figure's
+/// given names or their initial ("Vladimir", "Volodymyr", "V."), and what comes after it belongs to
+/// the figure's full name ("Xi Jinping", "Lula da Silva"). The short form alone is the figure's only
+/// after a title ("President Xi"), or when the table says it may stand alone: a surname that is
+/// no given name and that news does not give to other people more often ("Macron", not "Williams").
+struct PublicFigures: Sendable {
+    /// One figure, its spellings normalised as the person finder normalises names.
+    struct Figure: Sendable {
+        /// `person:` + the normalised full name.
+        let id: String
+        /// Spellings of the short form, each as its normalised words.
+        let shortForms: [[String]]
+        /// Normalised spellings of the given names.
+        let givenNames: Set<String>
+        /// Normalised words of the full name, which may follow the short form.
+        let nameWords: Set<String>
+        /// Whether the short form alone, without a title, names this figure.
+        let standsAlone: Bool
+    }
+
+    /// The file of public figures.
+    static let fileName = "people.tsv"
+
+    /// Every figure, in file order.
+    let figures: [Figure]
+    /// The first normalised word of each short-form spelling → the figures that have it.
+    let byFirstWord: [String: [Int]]
+
+    /// An empty table: no name is a figure's.
+    init() {
+        figures = []
+        byFirstWord = [:]
+    }
+
+    /// Reads the table: lines `name<TAB>short form<TAB>yes|no<TAB>role<TAB>short-form spellings<TAB>
+    /// given-name spellings`, spellings comma-separated; `#` lines are comments.
+    ///
+    /// - Parameter fold: the folded words of a text, as the scanner folds an article's.
+    /// - Throws: `GazetteerError` naming the line that does not have six fields or whose short form
+    ///   is empty.
+    init(contents: String, fold: (Substring) -> [String]) throws {
+        var figures: [Figure] = []
+        var byFirstWord: [String: [Int]] = [:]
+        var lineNumber = 0
+        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == "#" { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 6, !fold(fields[1]).isEmpty, !fold(fields[0]).isEmpty else {
+                throw GazetteerError.malformed(
+                    file: Self.fileName, line: lineNumber,
+                    "expected a name, a short form, yes or no, a role and two lists of spellings separated by tabs")
+            }
+            let spellings = fields[4].split(separator: ",").map { fold($0) }.filter { !$0.isEmpty }
+            let shortForms = Set(([fold(fields[1])] + spellings).map { PersonName.normalised(words: $0) })
+            let givenNames = fields[5].split(separator: ",").compactMap { fold($0).first }.map {
+                PersonName.normalised(givenName: $0)
+            }
+            let fullName = fold(fields[0])
+            let figure = Figure(
+                id: PersonName.id(folded: fullName), shortForms: shortForms.sorted { $0.lexicographicallyPrecedes($1) },
+                givenNames: Set(givenNames), nameWords: Set(PersonName.normalised(words: fullName)),
+                standsAlone: fields[2] == "yes")
+            for first in Set(figure.shortForms.map { $0[0] }) { byFirstWord[first, default: []].append(figures.count) }
+            figures.append(figure)
+        }
+        self.figures = figures
+        self.byFirstWord = byFirstWord
+    }
+
+    /// How a name matched a figure.
+    enum Match: Equatable {
+        /// The short form with a given name or the rest of the full name: the figure for sure.
+        case full(String)
+        /// The short form alone; `standsAlone` says whether the table lets it name the figure untitled.
+        case alone(String, standsAlone: Bool)
+    }
+
+    /// The figure `words` (a name's normalised words) names, nil for none or for two figures.
+    func match(_ words: [String]) -> Match? {
+        guard !figures.isEmpty else { return nil }
+        var found: Match?
+        var foundFigure = -1
+        for start in words.indices {
+            guard let candidates = byFirstWord[words[start]] else { continue }
+            for index in candidates where index != foundFigure {
+                let figure = figures[index]
+                guard
+                    let form = figure.shortForms.first(where: {
+                        words[start...].starts(with: $0)
+                    })
+                else { continue }
+                let before = words[..<start]
+                let after = words[(start + form.count)...]
+                guard after.allSatisfy({ figure.nameWords.contains($0) }) else { continue }
+                let match: Match
+                if let first = before.first {
+                    guard figure.givenNames.contains(first) || isInitial(first, of: figure.givenNames) else { continue }
+                    match = .full(figure.id)
+                } else if !after.isEmpty {
+                    match = .full(figure.id)
+                } else {
+                    match = .alone(figure.id, standsAlone: figure.standsAlone)
+                }
+                if found != nil { return nil }  // two figures: "Kim" is neither
+                found = match
+                foundFigure = index
+            }
+        }
+        return found
+    }
+
+    /// Whether `word` is one letter, the first of one of `names`.
+    private func isInitial(_ word: String, of names: Set<String>) -> Bool {
+        guard word.utf8.count == 1, let letter = word.utf8.first else { return false }
+        return names.contains { $0.utf8.first == letter }
+    }
+}
