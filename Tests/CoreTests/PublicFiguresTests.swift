@@ -45,6 +45,11 @@ struct PublicFiguresTests {
         #expect(people(in: "The delegation met Xi on Monday.").isEmpty)
         #expect(people(in: "Williams said the result was fair.").isEmpty)
         #expect(people(in: "Kim said the result was fair.").isEmpty)
+        // A surname news gives to others more often is never the figure's alone, even titled.
+        #expect(people(in: "Mr Davis said the result was fair.") == ["person:davis"])
+        #expect(people(in: "Prime Minister Philip Davis said the result was fair.") == ["person:philip-edward-davis"])
+        // An honorific or another title is not an office: "Coach Xi" is somebody else.
+        #expect(people(in: "Coach Xi said the result was fair.") == ["person:xi"])
     }
 
     /// Another person with a figure's surname keeps their own id, and so does their surname alone.

@@ -19,8 +19,9 @@ extension EntityRecognizer {
         var (ids, folded) = knownIDs(forName: name, folding: true)
         if ids.isEmpty, !folded.isEmpty {
             switch personFinder.figures.match(PersonName.normalised(words: folded)) {
-            case .full(let id), .alone(let id, _): ids.append(id)  // typed, so as sure as a title
-            case nil: ids.append(PersonName.id(folded: folded))
+            case .full(let id): ids.append(id)
+            case .alone(let id, let alone) where alone != .never: ids.append(id)  // typed: as sure as a title
+            default: ids.append(PersonName.id(folded: folded))  // "Davis": anyone of that name
             }
         }
         return ids

@@ -48,6 +48,8 @@ struct PersonFinder: Sendable {
         var folded: [String]
         var nameWords: Int
         var isTitled: Bool
+        /// The folded title before the name, when `isTitled`.
+        var title: String?
     }
 
     /// Builds the word sets with the scanner's folding, so they compare with text hashes.
@@ -95,13 +97,23 @@ struct PersonFinder: Sendable {
             }
         }
         self.lexicon = lexicon
+        // One scan per field, not per spelling: the table holds some 9,000 spellings, and loading
+        // the entity tables must stay well under 50 ms.
         var tokens: [NameToken] = []
-        figures = try PublicFigures(contents: people) { text in
-            var text = String(text)
+        figures = try PublicFigures(contents: people) { field in
+            var text = String(field)
             return text.withUTF8 { bytes in
                 tokens.removeAll(keepingCapacity: true)
                 scanner.scan(bytes, into: &tokens)
-                return tokens.map { scanner.foldedWord(bytes, from: Int($0.start), to: Int($0.end)) }
+                var items: [[String]] = []
+                var previousEnd = 0
+                for token in tokens {
+                    let start = Int(token.start)
+                    if items.isEmpty || bytes[previousEnd..<start].contains(UInt8(ascii: ",")) { items.append([]) }
+                    items[items.count - 1].append(scanner.foldedWord(bytes, from: start, to: Int(token.end)))
+                    previousEnd = Int(token.end)
+                }
+                return items
             }
         }
     }
@@ -176,10 +188,13 @@ struct PersonFinder: Sendable {
             let folded = (first...last).map {
                 scanner.foldedWord(bytes, from: Int(tokens[$0].start), to: Int(tokens[$0].end))
             }
+            let title =
+                isTitled
+                ? scanner.foldedWord(bytes, from: Int(tokens[index - 1].start), to: Int(tokens[index - 1].end)) : nil
             candidates.append(
                 Candidate(
                     first: first, last: last, folded: folded, nameWords: nameWords,
-                    isTitled: isTitled))
+                    isTitled: isTitled, title: title))
         }
         return linked(candidates, bytes: bytes, tokens: tokens, findsUntitledNames: findsUntitledNames)
     }
@@ -235,7 +250,9 @@ struct PersonFinder: Sendable {
                 id = owner  // "Sanchez" after "Alexis Sanchez" is Alexis Sanchez, not the figure
             } else if candidate.isTitled, candidate.folded.count == 1, let owner = firstNames[ownID] ?? nil {
                 id = owner
-            } else if case .alone(let figure, let standsAlone) = figureMatches[index], candidate.isTitled || standsAlone
+            } else if case .alone(let figure, let alone) = figureMatches[index],
+                alone == .always
+                    || (alone == .afterOfficeTitle && PublicFigures.officeTitles.contains(candidate.title ?? ""))
             {
                 id = figure
             } else if candidate.isTitled {

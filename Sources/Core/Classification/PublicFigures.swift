@@ -8,9 +8,9 @@
 /// A name is a figure's when it holds one spelling of the figure's short form (the word news uses
 /// alone: "Putin", "Xi", "von der Leyen"), what comes before it starts with one of the figure's
 /// given names or their initial ("Vladimir", "Volodymyr", "V."), and what comes after it belongs to
-/// the figure's full name ("Xi Jinping", "Lula da Silva"). The short form alone is the figure's only
-/// after a title ("President Xi"), or when the table says it may stand alone: a surname that is
-/// no given name and that news does not give to other people more often ("Macron", not "Williams").
+/// the figure's full name ("Xi Jinping", "Lula da Silva"). The short form alone is the figure's as
+/// the table says (``Alone``): anywhere ("Macron"), after an office title only ("President Xi"), or
+/// never (a surname news gives to other people more often: "Williams", "Davis").
 struct PublicFigures: Sendable {
     /// One figure, its spellings normalised as the person finder normalises names.
     struct Figure: Sendable {
@@ -22,9 +22,29 @@ struct PublicFigures: Sendable {
         let givenNames: Set<String>
         /// Normalised words of the full name, which may follow the short form.
         let nameWords: Set<String>
-        /// Whether the short form alone, without a title, names this figure.
-        let standsAlone: Bool
+        /// When the short form alone names this figure.
+        let alone: Alone
     }
+
+    /// When a figure's short form alone names the figure.
+    enum Alone: Sendable {
+        /// Anywhere, untitled too: `yes` in the file.
+        case always
+        /// After an office title (``officeTitles``), not after "Mr" or "Coach": `titled`.
+        case afterOfficeTitle
+        /// Never: only with a given name or the rest of the full name: `no`.
+        case never
+    }
+
+    /// Folded titles of the offices the table's figures hold: "President Xi", "King Charles",
+    /// "Premier Li", "le président Macron".
+    static let officeTitles: Set<String> = [
+        "president", "presidente", "prasident", "prasidentin", "vice-president", "premier", "minister", "ministre",
+        "ministro", "ministra", "ministerin", "chancellor", "chancelier", "kanzler", "kanzlerin", "bundeskanzler",
+        "canciller", "king", "queen", "roi", "reine", "emperor", "prince", "princess", "sultan", "emir", "sheikh",
+        "secretary-general", "secretary", "general", "taoiseach", "pope", "pape", "leader", "chairman",
+        "президент", "премьер", "министр", "канцлер", "президента",
+    ]
 
     /// The file of public figures.
     static let fileName = "people.tsv"
@@ -43,10 +63,11 @@ struct PublicFigures: Sendable {
     /// Reads the table: lines `name<TAB>short form<TAB>yes|no<TAB>role<TAB>short-form spellings<TAB>
     /// given-name spellings`, spellings comma-separated; `#` lines are comments.
     ///
-    /// - Parameter fold: the folded words of a text, as the scanner folds an article's.
-    /// - Throws: `GazetteerError` naming the line that does not have six fields or whose short form
-    ///   is empty.
-    init(contents: String, fold: (Substring) -> [String]) throws {
+    /// - Parameter foldList: the folded words of each comma-separated item of a field, as the
+    ///   scanner folds an article's ("Sergueï,Sergei" → `[["serguei"], ["sergei"]]`).
+    /// - Throws: `GazetteerError` naming the line that does not have six fields, a known `alone`
+    ///   value, a name and a short form.
+    init(contents: String, foldList: (Substring) -> [[String]]) throws {
         var figures: [Figure] = []
         var byFirstWord: [String: [Int]] = [:]
         var lineNumber = 0
@@ -54,21 +75,22 @@ struct PublicFigures: Sendable {
             lineNumber += 1
             if line.isEmpty || line.first == "#" { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 6, !fold(fields[1]).isEmpty, !fold(fields[0]).isEmpty else {
+            let alone: Alone? =
+                fields.count < 3 ? nil : ["yes": .always, "titled": .afterOfficeTitle, "no": .never][fields[2]]
+            guard fields.count == 6, let alone, let fullName = foldList(fields[0]).first,
+                let short = foldList(fields[1]).first
+            else {
                 throw GazetteerError.malformed(
                     file: Self.fileName, line: lineNumber,
-                    "expected a name, a short form, yes or no, a role and two lists of spellings separated by tabs")
+                    "expected a name, a short form, yes, titled or no, a role and two lists of spellings "
+                        + "separated by tabs")
             }
-            let spellings = fields[4].split(separator: ",").map { fold($0) }.filter { !$0.isEmpty }
-            let shortForms = Set(([fold(fields[1])] + spellings).map { PersonName.normalised(words: $0) })
-            let givenNames = fields[5].split(separator: ",").compactMap { fold($0).first }.map {
-                PersonName.normalised(givenName: $0)
-            }
-            let fullName = fold(fields[0])
+            let shortForms = Set(([short] + foldList(fields[4])).map { PersonName.normalised(words: $0) })
+            let givenNames = foldList(fields[5]).compactMap(\.first).map { PersonName.normalised(givenName: $0) }
             let figure = Figure(
                 id: PersonName.id(folded: fullName), shortForms: shortForms.sorted { $0.lexicographicallyPrecedes($1) },
                 givenNames: Set(givenNames), nameWords: Set(PersonName.normalised(words: fullName)),
-                standsAlone: fields[2] == "yes")
+                alone: alone)
             for first in Set(figure.shortForms.map { $0[0] }) { byFirstWord[first, default: []].append(figures.count) }
             figures.append(figure)
         }
@@ -80,8 +102,8 @@ struct PublicFigures: Sendable {
     enum Match: Equatable {
         /// The short form with a given name or the rest of the full name: the figure for sure.
         case full(String)
-        /// The short form alone; `standsAlone` says whether the table lets it name the figure untitled.
-        case alone(String, standsAlone: Bool)
+        /// The short form alone, and when the table lets it name the figure.
+        case alone(String, Alone)
     }
 
     /// The figure `words` (a name's normalised words) names, nil for none or for two figures.
@@ -108,7 +130,7 @@ struct PublicFigures: Sendable {
                 } else if !after.isEmpty {
                     match = .full(figure.id)
                 } else {
-                    match = .alone(figure.id, standsAlone: figure.standsAlone)
+                    match = .alone(figure.id, figure.alone)
                 }
                 if found != nil { return nil }  // two figures: "Kim" is neither
                 found = match
