@@ -94,6 +94,38 @@ struct CommandLineTests {
         }
     }
 
+    /// The issue's table of variants, named by the surname alone as news does after the first
+    /// mention: the public-figure table gives each one id in every language and script.
+    @Test func classifyGivesOneIDPerFigureNamedBySurnameAloneInFiveLanguages() throws {
+        let (root, _, _) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let reports = [
+            "en.txt": "Talks in Geneva\n\nZelensky said on Monday that Lavrov had rejected the plan. Zelenskyy's "
+                + "office added that Lavrov would be invited again.",
+            "fr.txt": "Pourparlers à Genève\n\nZelensky a déclaré lundi que Sergueï Lavrov avait rejeté le plan. "
+                + "Le bureau de Zelensky a ajouté que Lavrov serait de nouveau invité.",
+            "de.txt": "Gespräche in Genf\n\nSelenskyj sagte am Montag, Lawrow habe den Plan abgelehnt. Das Büro von "
+                + "Selenskyj fügte hinzu, Lawrow werde erneut eingeladen.",
+            "ru.txt": "Переговоры в Женеве\n\nЗеленский заявил в понедельник, что Лавров отверг план. В офисе "
+                + "Зеленского добавили, что Лавров будет приглашён снова.",
+            "uk.txt": "Переговори в Женеві\n\nЗеленський заявив у понеділок, що Лавров відкинув план. В офісі "
+                + "Зеленського додали, що Лавров буде запрошений знову.",
+        ]
+        for (name, text) in reports { try text.write(toFile: root + "/" + name, atomically: true, encoding: .utf8) }
+        let result = try newsdrop(["classify", "--json"] + reports.keys.sorted().map { root + "/" + $0 })
+        #expect(result.status == 0, "\(result.error)")
+        let rows = result.output.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(rows.count == 5)
+        for row in rows {
+            let people = (row["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "person" }
+            #expect(
+                Set(people.compactMap { $0["id"] as? String }) == ["person:vladimir-zelenski", "person:sergei-lavrov"],
+                "\(row["path"] ?? "")")
+        }
+    }
+
     @Test func ingestOfABinaryFileExitsWithBadInputAndKeepsTheRest() throws {
         let (root, inbox, state) = try makeWorkspace()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -210,7 +210,9 @@ struct PersonFinder: Sendable {
         // Each candidate's own id, made once: it was joined again in each of the three loops.
         let ownIDs = normalised.map { "person:" + $0.joined(separator: "-") }
         // A public figure's name gets the figure's id: "Vladimir Poutine" and "Putin" are one person.
-        let figureMatches = normalised.map { figures.match($0) }
+        let figureMatches = candidates.indices.map { index in
+            figures.match(normalised[index], inflected: candidates[index].folded.last?.utf8.first ?? 0 >= 0x80)
+        }
         func fullID(_ index: Int) -> String {
             if case .full(let id) = figureMatches[index] { return id }
             return ownIDs[index]

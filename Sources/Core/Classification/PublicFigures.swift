@@ -106,8 +106,30 @@ struct PublicFigures: Sendable {
         case alone(String, Alone)
     }
 
+    /// Case endings of Russian and Ukrainian surnames once transliterated, with what replaces them:
+    /// "Путина", "Путину", "Путиным" are Putin's; "Зеленского", "Зеленському" Zelensky's.
+    static let caseEndings: [(ending: String, replacement: String)] = [
+        ("ogo", "i"), ("omu", "i"), ("im", "i"), ("ym", ""), ("om", ""), ("a", ""), ("u", ""), ("e", ""),
+    ]
+
     /// The figure `words` (a name's normalised words) names, nil for none or for two figures.
-    func match(_ words: [String]) -> Match? {
+    ///
+    /// - Parameter inflected: the name was written in Cyrillic, whose surnames take case endings:
+    ///   when the words as they are name nobody, the surname without its ending is tried.
+    func match(_ words: [String], inflected: Bool = false) -> Match? {
+        if let found = match(words) { return found }
+        guard inflected, let last = words.last else { return nil }
+        for (ending, replacement) in Self.caseEndings
+        where last.utf8.count > ending.utf8.count + 3 && last.hasSuffix(ending) {
+            var stem = words
+            stem[stem.count - 1] = String(last.dropLast(ending.count)) + replacement
+            if let found = match(stem) { return found }
+        }
+        return nil
+    }
+
+    /// ``match(_:inflected:)`` for the words as they are.
+    private func match(_ words: [String]) -> Match? {
         guard !figures.isEmpty else { return nil }
         var found: Match?
         var foundFigure = -1
