@@ -81,17 +81,9 @@ struct CommandLineTests {
             "ru.txt": "Путин предупредил Запад\n\nПрезидент Владимир Путин заявил во вторник, что Россия ответит на "
                 + "любое нападение. Путин выступил в Москве после совещания с Советом безопасности.",
         ]
-        for (name, text) in reports { try text.write(toFile: root + "/" + name, atomically: true, encoding: .utf8) }
-        let result = try newsdrop(["classify", "--json"] + reports.keys.sorted().map { root + "/" + $0 })
-        #expect(result.status == 0, "\(result.error)")
-        let rows = result.output.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-        #expect(rows.count == 3)
-        for row in rows {
-            let people = (row["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "person" }
-            #expect(people.compactMap { $0["id"] as? String } == ["person:vladimir-putin"], "\(row["path"] ?? "")")
-        }
+        let people = try classifiedPeople(reports, in: root)
+        #expect(people.count == 3)
+        for (path, ids) in people { #expect(ids == ["person:vladimir-putin"], "\(path)") }
     }
 
     /// The issue's table of variants, named by the surname alone as news does after the first
@@ -111,19 +103,28 @@ struct CommandLineTests {
             "uk.txt": "Переговори в Женеві\n\nЗеленський заявив у понеділок, що Лавров відкинув план. В офісі "
                 + "Зеленського додали, що Лавров буде запрошений знову.",
         ]
-        for (name, text) in reports { try text.write(toFile: root + "/" + name, atomically: true, encoding: .utf8) }
-        let result = try newsdrop(["classify", "--json"] + reports.keys.sorted().map { root + "/" + $0 })
+        let people = try classifiedPeople(reports, in: root)
+        #expect(people.count == 5)
+        for (path, ids) in people {
+            #expect(Set(ids) == ["person:vladimir-zelenski", "person:sergei-lavrov"], "\(path)")
+        }
+    }
+
+    /// Writes each report (file name → text) into `folder`, runs `newsdrop classify --json` on them
+    /// and returns the person ids of each article (by path), most mentioned first.
+    private func classifiedPeople(_ reports: [String: String], in folder: String) throws -> [String: [String]] {
+        for (name, text) in reports { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        let result = try newsdrop(["classify", "--json"] + reports.keys.sorted().map { folder + "/" + $0 })
         #expect(result.status == 0, "\(result.error)")
-        let rows = result.output.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        var people: [String: [String]] = [:]
+        for line in result.output.split(separator: "\n") {
+            guard let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            let entities = row["entities"] as? [[String: Any]] ?? []
+            people[row["path"] as? String ?? ""] = entities.filter { $0["kind"] as? String == "person" }.compactMap {
+                $0["id"] as? String
+            }
         }
-        #expect(rows.count == 5)
-        for row in rows {
-            let people = (row["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "person" }
-            #expect(
-                Set(people.compactMap { $0["id"] as? String }) == ["person:vladimir-zelenski", "person:sergei-lavrov"],
-                "\(row["path"] ?? "")")
-        }
+        return people
     }
 
     @Test func ingestOfABinaryFileExitsWithBadInputAndKeepsTheRest() throws {
