@@ -12,9 +12,9 @@ extension EntityRecognizer {
     ///    full ("Poutine", "Путин" → `person:vladimir-putin`), else `person:` + the normalised name,
     ///    "Sergueï Lavrov" → `person:sergei-lavrov`, "Zakharchenko" → `person:zakharchenko`.
     ///
-    /// A bare surname gives only `person:lavrov`, while documents store the full-name id when they
-    /// name the full name; callers that want "Lavrov" to find them can also match stored person ids
-    /// ending in `-lavrov`.
+    /// A bare surname that names no figure gives only `person:zakharchenko`, while documents store
+    /// the full-name id when they name the full name; callers that want "Zakharchenko" to find them
+    /// can also match stored person ids ending in `-zakharchenko`.
     public func ids(forName name: String) -> [String] {
         var (ids, folded) = knownIDs(forName: name, folding: true)
         if ids.isEmpty, !folded.isEmpty {

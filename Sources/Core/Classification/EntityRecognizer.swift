@@ -39,8 +39,9 @@ public struct EntityRecognizer: Sendable {
 
     /// Builds the recogniser from the contents of the data files (tests pass small strings).
     ///
-    /// - Parameter wordCounts: `corpus-words.tsv` (word, lower-case count, capitalised count), which
-    ///   tells title-case phrases ("Grand Slam", "Industrial Strategy") from names; empty to do without.
+    /// - Parameters:
+    ///   - wordCounts: `corpus-words.tsv` (word, lower-case count, capitalised count), which tells
+    ///     title-case phrases ("Grand Slam", "Industrial Strategy") from names; empty to do without.
     ///   - people: `people.tsv`, the public figures known by any spelling; empty to know none.
     /// - Throws: `GazetteerError` naming the file and line of the first malformed line.
     public init(

@@ -54,8 +54,9 @@ struct PersonFinder: Sendable {
 
     /// Builds the word sets with the scanner's folding, so they compare with text hashes.
     ///
-    /// - Parameter wordCounts: lines `word<TAB>lower-case count<TAB>capitalised count`; a word
-    ///   written in lower case at least 3 times and 70% of the time joins `lexicon`.
+    /// - Parameters:
+    ///   - wordCounts: lines `word<TAB>lower-case count<TAB>capitalised count`; a word written in
+    ///     lower case at least 3 times and 70% of the time joins `lexicon`.
     ///   - people: `people.tsv` (``PublicFigures``); empty to know no figure.
     /// - Throws: `GazetteerError` for a line that is not three tab-separated fields with two counts,
     ///   or a malformed line of `people`.
@@ -211,7 +212,7 @@ struct PersonFinder: Sendable {
         let ownIDs = normalised.map { "person:" + $0.joined(separator: "-") }
         // A public figure's name gets the figure's id: "Vladimir Poutine" and "Putin" are one person.
         let figureMatches = candidates.indices.map { index in
-            figures.match(normalised[index], inflected: candidates[index].folded.last?.utf8.first ?? 0 >= 0x80)
+            figures.match(normalised[index], inflected: (candidates[index].folded.last?.utf8.first ?? 0) >= 0x80)
         }
         func fullID(_ index: Int) -> String {
             if case .full(let id) = figureMatches[index] { return id }

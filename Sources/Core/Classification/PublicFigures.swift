@@ -54,14 +54,9 @@ struct PublicFigures: Sendable {
     /// The first normalised word of each short-form spelling → the figures that have it.
     let byFirstWord: [String: [Int]]
 
-    /// An empty table: no name is a figure's.
-    init() {
-        figures = []
-        byFirstWord = [:]
-    }
-
-    /// Reads the table: lines `name<TAB>short form<TAB>yes|no<TAB>role<TAB>short-form spellings<TAB>
-    /// given-name spellings`, spellings comma-separated; `#` lines are comments.
+    /// Reads the table: lines `name<TAB>short form<TAB>yes|titled|no<TAB>role<TAB>short-form
+    /// spellings<TAB>given-name spellings`, spellings comma-separated; `#` lines are comments. An
+    /// empty table knows no figure.
     ///
     /// - Parameter foldList: the folded words of each comma-separated item of a field, as the
     ///   scanner folds an article's ("Sergueï,Sergei" → `[["serguei"], ["sergei"]]`).
