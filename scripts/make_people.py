@@ -60,6 +60,7 @@ OFFICE_WORDS = {
     # honorifics, which the corpus puts before surnames ("Mr Sunak", "Dr Tedros")
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "mme", "mm",
 }
+PARTICLES = {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "le", "la", "di", "del", "du", "ten", "ter"}
 ROMAN = re.compile(r"^[IVX]+$")
 PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ich|yevich)$", re.IGNORECASE)
 
@@ -136,7 +137,8 @@ def parse_holder(text):
         # Not patronymics ("Vladimir Vladimirovich PUTIN") nor initials ("Donald J. TRUMP"): news
         # writes neither.
         given = [g for i, g in enumerate(given) if i == 0 or not (PATRONYMIC.search(g) or g.endswith("."))]
-        if given and len(surname) > 1 and not ROMAN.match(surname[-1]):
+        particle = surname[0].lower() in PARTICLES  # "Bart DE WEVER": the surname is "De Wever"
+        if given and len(surname) > 1 and not ROMAN.match(surname[-1]) and not particle:
             surname = surname[:1]  # "Pedro SANCHEZ PEREZ-CASTEJON": news writes the first surname
         after = []
         for word in words[last + 1:last + 4]:  # "XI Jinping", "LULA da Silva"
@@ -144,7 +146,9 @@ def parse_holder(text):
                 break
             after.append(word)
         regnal = len(surname) > 1 and ROMAN.match(surname[-1])
-        short = title_case(surname[0])
+        short = " ".join(title_case(w) for w in surname) if particle else title_case(surname[0])
+        if not any(c in "aeiouyAEIOUY" for c in short):
+            continue  # an acronym of the office ("CNSP"), not a name
         name_words = given + [title_case(w, numeral=i > 0) if is_capitals(w) else w for i, w in enumerate(surname)] + after
         # Alone and untitled, the short form may name this person only after given names of the
         # Factbook's own ("Emmanuel MACRON"), not in a regnal name ("CHARLES III"), nor in Chinese
