@@ -86,6 +86,18 @@ struct PublicFiguresTests {
         #expect(people(in: "Oleksandr Zelensky thanked the allies.") == ["person:aleksandr-zelenski"])
     }
 
+    /// A sentence may start with a capitalised word before a figure's surname: a lone capital with
+    /// no dot ("A", Russian "В" = "in") or a common word ("Переговоры" = "talks") is not their
+    /// given name; an initial with a dot and another person's given name are.
+    @Test func aWordStartingASentenceBeforeAFigureIsNotTheirGivenName() {
+        #expect(people(in: "A Putin ally said the talks were over.") == ["person:vladimir-putin"])
+        #expect(people(in: "Переговоры Путина начались вчера.", language: "ru") == ["person:vladimir-putin"])
+        #expect(people(in: "В Женеве начались переговоры.", language: "ru").isEmpty)
+        #expect(people(in: "V. Putin said the talks were over.") == ["person:vladimir-putin"])
+        #expect(people(in: "Melania Trump opened the exhibition.") == ["person:melania-trump"])
+        #expect(people(in: "The speech of George W Bush was quoted.") == ["person:george-w-bush"])
+    }
+
     @Test func aMalformedLineOfThePeopleFileNamesTheFileAndLine() {
         #expect {
             try EntityRecognizer(

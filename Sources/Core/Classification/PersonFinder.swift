@@ -137,7 +137,12 @@ struct PersonFinder: Sendable {
                 return false
             }
             guard !common.contains(token.hash), !lowercaseWords.contains(token.hash) else { return false }
-            return !token.flags.contains(.allCaps) || token.letters == 1  // an initial, not an acronym
+            guard token.flags.contains(.allCaps) else { return true }
+            // An initial, not an acronym; but a lone capital starting a sentence without a dot is a
+            // word ("A Putin ally", Russian "В Женеве"), while "George W Bush" keeps its initial.
+            guard token.letters == 1 else { return false }
+            let end = Int(token.end)
+            return !token.flags.contains(.sentenceStart) || (end < bytes.count && bytes[end] == UInt8(ascii: "."))
         }
         func isParticle(_ index: Int) -> Bool { !claimed[index] && particles.contains(tokens[index].hash) }
 
@@ -173,6 +178,7 @@ struct PersonFinder: Sendable {
                     scanner.foldedWord(
                         bytes, from: Int(tokens[first].start),
                         to: Int(tokens[first].end)))
+                    || startsBeforeAFigure(first: first, last: last, bytes: bytes, tokens: tokens, scanner: scanner)
             {
                 first += 1  // "Unlike Putin": the first word of the sentence is not part of the name
                 nameWords -= 1
@@ -198,6 +204,25 @@ struct PersonFinder: Sendable {
                     isTitled: isTitled, title: title))
         }
         return linked(candidates, bytes: bytes, tokens: tokens, findsUntitledNames: findsUntitledNames)
+    }
+
+    /// Whether the sentence-initial run `first...last` is a public figure's name without its first
+    /// word, and not with it: "Переговоры Путина" ("talks of Putin") is Putin, while "Vladimir
+    /// Putin" and "Melania Trump" keep their first word.
+    private func startsBeforeAFigure(
+        first: Int, last: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: [NameToken], scanner: NameScanner
+    ) -> Bool {
+        let folded = (first...last).map {
+            scanner.foldedWord(bytes, from: Int(tokens[$0].start), to: Int(tokens[$0].end))
+        }
+        let inflected = (folded.last?.utf8.first ?? 0) >= 0x80
+        guard figures.match(PersonName.normalised(words: folded), inflected: inflected) == nil else { return false }
+        guard
+            case .alone(_, .always) = figures.match(
+                PersonName.normalised(words: Array(folded.dropFirst())), inflected: inflected)
+        else { return false }
+        // Another person of that surname ("Melania Trump") is a given name the corpus writes.
+        return lexicon.contains(tokens[first].hash) || inflected
     }
 
     /// Gives every candidate its person: the full name it ends, its own full name, or none.
