@@ -26,7 +26,7 @@ public struct EntityRecognizer: Sendable {
                 throw GazetteerError(
                     code: .unreadableFile,
                     message: "Cannot read entity data '\(url.path)' (ship the data/ directory next to the binary, "
-                        + "or regenerate countries.tsv with scripts/make_gazetteer.py)",
+                        + "or regenerate countries.tsv with make gazetteer and people.tsv with make people)",
                     cause: error)
             }
         }
