@@ -135,8 +135,8 @@ def parse_holder(text):
             given.append(surname[0].rsplit("-", 1)[0])
             surname[0] = surname[0].rsplit("-", 1)[1]
         # Not patronymics ("Vladimir Vladimirovich PUTIN") nor initials ("Donald J. TRUMP"): news
-        # writes neither.
-        given = [g for i, g in enumerate(given) if i == 0 or not (PATRONYMIC.search(g) or g.endswith("."))]
+        # writes neither. Nor ranks ("Capt. Ibrahim TRAORE").
+        given = [g for i, g in enumerate(given) if not g.endswith(".") and (i == 0 or not PATRONYMIC.search(g))]
         particle = surname[0].lower() in PARTICLES  # "Bart DE WEVER": the surname is "De Wever"
         if given and len(surname) > 1 and not ROMAN.match(surname[-1]) and not particle:
             surname = surname[:1]  # "Pedro SANCHEZ PEREZ-CASTEJON": news writes the first surname
