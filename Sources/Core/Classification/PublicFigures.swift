@@ -142,7 +142,10 @@ struct PublicFigures: Sendable {
                 guard after.allSatisfy({ figure.nameWords.contains($0) }) else { continue }
                 let match: Match
                 if let first = before.first {
-                    guard figure.givenNames.contains(first) || isInitial(first, of: figure.givenNames) else { continue }
+                    guard
+                        figure.givenNames.contains(first) || isInitial(first, of: figure.givenNames)
+                            || figure.givenNames.contains(where: { Self.isOneEditApart(first, $0) })
+                    else { continue }
                     match = .full(figure.id)
                 } else if !after.isEmpty {
                     match = .full(figure.id)
@@ -155,6 +158,18 @@ struct PublicFigures: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether two given names of five letters or more differ by one letter added, removed or
+    /// replaced: a misspelling ("Anthony Blinken" for "Antony"), not another name.
+    static func isOneEditApart(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
+        guard a.count >= 5, b.count >= 5, abs(a.count - b.count) <= 1, a != b else { return false }
+        var i = 0
+        while i < min(a.count, b.count), a[i] == b[i] { i += 1 }  // the first difference
+        if a.count == b.count { return a[(i + 1)...] == b[(i + 1)...] }
+        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
     }
 
     /// Whether `word` is one letter, the first of one of `names`.
