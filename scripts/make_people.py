@@ -275,7 +275,9 @@ def main():
     given_names = {fold(s) for person in people.values() for word in person[4] for s in spellings(word, groups, 0.6)}
     rows = []
     for name, short, alone, roles, given, by_hand in people.values():
-        own = {fold(s) for word in given for s in spellings(word, groups, 0.6)}
+        # Given names only confirm a short form found, so looser groups do little harm there.
+        given_spellings = sorted({s for word in given for s in spellings(word, groups, 0.6)})
+        own = {fold(s) for s in given_spellings}
         counts = before.get(short, collections.Counter())
         others = sum(n for first, n in counts.items() if first not in own)
         if alone == "yes" and not by_hand and (
@@ -293,13 +295,11 @@ def main():
                 name = name.replace(" ".join(given), used, 1)
         role = "; ".join(roles[:3]) + (f" and {len(roles) - 3} more" if len(roles) > 3 else "")
         # The short form alone may name the person: its spellings must be close, and none may be a
-        # given name ("David" is in the group of "Davis"). Given names only confirm a short form
-        # found, so looser groups do little harm there.
+        # given name ("David" is in the group of "Davis").
         short_spellings = [short.lower()]
         if " " not in short:
             short_spellings = [v for v in spellings(short, groups, 0.75)
                                if v == short.lower() or (fold(v) not in given_names and as_first[v.capitalize()] < 2)]
-        given_spellings = sorted({s for word in given for s in spellings(word, groups, 0.6)})
         rows.append("\t".join([name, short, alone, role, ",".join(short_spellings), ",".join(given_spellings)]))
     with open(args.output, "w", encoding="utf-8") as out:
         out.write(

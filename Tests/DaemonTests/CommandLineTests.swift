@@ -71,8 +71,6 @@ struct CommandLineTests {
     }
 
     @Test func classifyGivesOnePersonIDForOneStatementInThreeLanguagesAndTwoScripts() throws {
-        let (root, _, _) = try makeWorkspace()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let reports = [
             "en.txt": "Putin warns the West\n\nPresident Vladimir Putin said on Tuesday that Russia would answer "
                 + "any attack. Putin spoke in Moscow after talks with his security council.",
@@ -81,7 +79,7 @@ struct CommandLineTests {
             "ru.txt": "Путин предупредил Запад\n\nПрезидент Владимир Путин заявил во вторник, что Россия ответит на "
                 + "любое нападение. Путин выступил в Москве после совещания с Советом безопасности.",
         ]
-        let people = try classifiedPeople(reports, in: root)
+        let people = try classifiedPeople(reports)
         #expect(people.count == 3)
         for (path, ids) in people { #expect(ids == ["person:vladimir-putin"], "\(path)") }
     }
@@ -89,8 +87,6 @@ struct CommandLineTests {
     /// The table of variants, named by the surname alone as news does after the first
     /// mention: the public-figure table gives each one id in every language and script.
     @Test func classifyGivesOneIDPerFigureNamedBySurnameAloneInFiveLanguages() throws {
-        let (root, _, _) = try makeWorkspace()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let reports = [
             "en.txt": "Talks in Geneva\n\nZelensky said on Monday that Lavrov had rejected the plan. Zelenskyy's "
                 + "office added that Lavrov would be invited again.",
@@ -103,16 +99,18 @@ struct CommandLineTests {
             "uk.txt": "Переговори в Женеві\n\nЗеленський заявив у понеділок, що Лавров відкинув план. В офісі "
                 + "Зеленського додали, що Лавров буде запрошений знову.",
         ]
-        let people = try classifiedPeople(reports, in: root)
+        let people = try classifiedPeople(reports)
         #expect(people.count == 5)
         for (path, ids) in people {
             #expect(Set(ids) == ["person:vladimir-zelenski", "person:sergei-lavrov"], "\(path)")
         }
     }
 
-    /// Writes each report (file name → text) into `folder`, runs `newsdrop classify --json` on them
-    /// and returns the person ids of each article (by path), most mentioned first.
-    private func classifiedPeople(_ reports: [String: String], in folder: String) throws -> [String: [String]] {
+    /// Writes each report (file name → text) into a new workspace, runs `newsdrop classify --json` on
+    /// them and returns the person ids of each article (by path), most mentioned first.
+    private func classifiedPeople(_ reports: [String: String]) throws -> [String: [String]] {
+        let (folder, _, _) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in reports { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
         let result = try newsdrop(["classify", "--json"] + reports.keys.sorted().map { folder + "/" + $0 })
         #expect(result.status == 0, "\(result.error)")

@@ -42,6 +42,17 @@ enum NameWords {
         "Депутат", "Господин", "Госпожа", "Міністр", "Голова", "Прем'єр", "Речник",
     ]
 
+    /// Titles of the offices public figures hold (a subset of ``titles``): a figure's short form that
+    /// is not sure alone ("Xi", "Charles") names the figure after one of these ("President Xi", "King
+    /// Charles", "le président Macron"), not after "Mr" or "Coach".
+    static let officeTitles: [String] = [
+        "President", "Presidente", "Präsident", "Präsidentin", "Premier", "Minister", "Ministre", "Ministro",
+        "Ministra", "Ministerin", "Chancellor", "Chancelier", "Kanzler", "Kanzlerin", "Bundeskanzler", "Canciller",
+        "King", "Queen", "Roi", "Reine", "Emperor", "Prince", "Princess", "Sultan", "Emir", "Sheikh", "Secretary",
+        "General", "Taoiseach", "Pope", "Pape", "Leader", "Chairman", "Президент", "Премьер", "Министр", "Канцлер",
+        "Президента",
+    ]
+
     /// Lower-case particles inside names ("Ursula von der Leyen", "Charles de Gaulle"), and capitalised
     /// ones that may start a surname ("Le Pen", "Van Rompuy") but never a name alone.
     static let particles: [String] = [

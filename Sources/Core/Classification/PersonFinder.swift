@@ -17,6 +17,8 @@ struct PersonFinder: Sendable {
     let titles: HashValueSet
     /// Hashes of `NameWords.common` and `NameWords.titles`.
     let common: HashValueSet
+    /// Hashes of `NameWords.officeTitles`.
+    let officeTitles: HashValueSet
     /// Hashes of `NameWords.particles`.
     let particles: HashValueSet
     /// Hashes of words news mostly writes in lower case (from `corpus-words.tsv`).
@@ -48,8 +50,8 @@ struct PersonFinder: Sendable {
         var folded: [String]
         var nameWords: Int
         var isTitled: Bool
-        /// The folded title before the name, when `isTitled`.
-        var title: String?
+        /// Whether the title before the name is an office's ("President", not "Mr").
+        var isOfficeTitled: Bool
     }
 
     /// Builds the word sets with the scanner's folding, so they compare with text hashes.
@@ -76,6 +78,9 @@ struct PersonFinder: Sendable {
         hashes(NameWords.titles, into: &titles)
         var common = HashValueSet(minimumCapacity: NameWords.common.count + NameWords.titles.count)
         hashes(NameWords.common + NameWords.titles, into: &common)
+        var officeTitles = HashValueSet(minimumCapacity: NameWords.officeTitles.count)
+        hashes(NameWords.officeTitles, into: &officeTitles)
+        self.officeTitles = officeTitles
         var particles = HashValueSet(minimumCapacity: NameWords.particles.count)
         hashes(NameWords.particles, into: &particles)
         self.titles = titles
@@ -173,16 +178,25 @@ struct PersonFinder: Sendable {
             guard nameWords > 0, nameWords <= 4, tokens[last].letters > 1 else { continue }
             var first = index
             let isTitled = index > 0 && titles.contains(tokens[index - 1].hash) && !claimed[index - 1]
-            if tokens[first].flags.contains(.sentenceStart), !isTitled, nameWords >= 2,
-                Self.looksLikeSentenceWord(
-                    scanner.foldedWord(
-                        bytes, from: Int(tokens[first].start),
-                        to: Int(tokens[first].end)))
-                    || startsBeforeAFigure(first: first, last: last, bytes: bytes, tokens: tokens, scanner: scanner)
-            {
-                first += 1  // "Unlike Putin": the first word of the sentence is not part of the name
-                nameWords -= 1
-                while first < last, !isNameWord(first) { first += 1 }
+            func fold(_ range: ClosedRange<Int>) -> [String] {
+                range.map { scanner.foldedWord(bytes, from: Int(tokens[$0].start), to: Int(tokens[$0].end)) }
+            }
+            var runFolded: [String]?  // the run's words, when the sentence start needed them
+            if tokens[first].flags.contains(.sentenceStart), !isTitled, nameWords >= 2 {
+                // "Unlike Putin", "Переговоры Путина": the first word of the sentence is not part
+                // of the name.
+                var dropsFirst = Self.looksLikeSentenceWord(
+                    scanner.foldedWord(bytes, from: Int(tokens[first].start), to: Int(tokens[first].end)))
+                if !dropsFirst {
+                    let words = fold(first...last)
+                    runFolded = words
+                    dropsFirst = startsBeforeAFigure(words, firstHash: tokens[first].hash)
+                }
+                if dropsFirst {
+                    first += 1
+                    nameWords -= 1
+                    while first < last, !isNameWord(first) { first += 1 }
+                }
             }
             // "Industrial Strategy", "Morning Call": a surname, or a word after a first name, is not
             // a word news writes in lower case. The first word may be ("Mark", "Will", "Rose").
@@ -192,37 +206,27 @@ struct PersonFinder: Sendable {
             {
                 continue
             }
-            let folded = (first...last).map {
-                scanner.foldedWord(bytes, from: Int(tokens[$0].start), to: Int(tokens[$0].end))
-            }
-            let title =
-                isTitled
-                ? scanner.foldedWord(bytes, from: Int(tokens[index - 1].start), to: Int(tokens[index - 1].end)) : nil
+            let folded = runFolded.map { Array($0[(first - index)...]) } ?? fold(first...last)
             candidates.append(
                 Candidate(
-                    first: first, last: last, folded: folded, nameWords: nameWords,
-                    isTitled: isTitled, title: title))
+                    first: first, last: last, folded: folded, nameWords: nameWords, isTitled: isTitled,
+                    isOfficeTitled: isTitled && officeTitles.contains(tokens[index - 1].hash)))
         }
         return linked(candidates, bytes: bytes, tokens: tokens, findsUntitledNames: findsUntitledNames)
     }
 
-    /// Whether the sentence-initial run `first...last` is a public figure's name without its first
-    /// word, and not with it: "Переговоры Путина" ("talks of Putin") is Putin, while "Vladimir
-    /// Putin" and "Melania Trump" keep their first word.
-    private func startsBeforeAFigure(
-        first: Int, last: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: [NameToken], scanner: NameScanner
-    ) -> Bool {
-        let folded = (first...last).map {
-            scanner.foldedWord(bytes, from: Int(tokens[$0].start), to: Int(tokens[$0].end))
-        }
-        let inflected = (folded.last?.utf8.first ?? 0) >= 0x80
+    /// Whether a sentence-initial run of names (its folded words) is a public figure's name without
+    /// its first word, and not with it: "Переговоры Путина" ("talks of Putin") is Putin, while
+    /// "Vladimir Putin" and "Melania Trump" keep their first word.
+    private func startsBeforeAFigure(_ folded: [String], firstHash: UInt64) -> Bool {
+        let inflected = PublicFigures.isInflected(folded: folded)
         guard figures.match(PersonName.normalised(words: folded), inflected: inflected) == nil else { return false }
         guard
             case .alone(_, .always) = figures.match(
                 PersonName.normalised(words: Array(folded.dropFirst())), inflected: inflected)
         else { return false }
         // Another person of that surname ("Melania Trump") is a given name the corpus writes.
-        return lexicon.contains(tokens[first].hash) || inflected
+        return lexicon.contains(firstHash) || inflected
     }
 
     /// Gives every candidate its person: the full name it ends, its own full name, or none.
@@ -237,7 +241,7 @@ struct PersonFinder: Sendable {
         let ownIDs = normalised.map { "person:" + $0.joined(separator: "-") }
         // A public figure's name gets the figure's id: "Vladimir Poutine" and "Putin" are one person.
         let figureMatches = candidates.indices.map { index in
-            figures.match(normalised[index], inflected: (candidates[index].folded.last?.utf8.first ?? 0) >= 0x80)
+            figures.match(normalised[index], inflected: PublicFigures.isInflected(folded: candidates[index].folded))
         }
         func fullID(_ index: Int) -> String {
             if case .full(let id) = figureMatches[index] { return id }
@@ -280,7 +284,7 @@ struct PersonFinder: Sendable {
                 id = owner
             } else if case .alone(let figure, let alone) = figureMatches[index],
                 alone == .always
-                    || (alone == .afterOfficeTitle && PublicFigures.officeTitles.contains(candidate.title ?? ""))
+                    || (alone == .afterOfficeTitle && candidate.isOfficeTitled)
             {
                 id = figure
             } else if candidate.isTitled {

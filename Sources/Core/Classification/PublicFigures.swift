@@ -30,21 +30,11 @@ struct PublicFigures: Sendable {
     enum Alone: Sendable {
         /// Anywhere, untitled too: `yes` in the file.
         case always
-        /// After an office title (``officeTitles``), not after "Mr" or "Coach": `titled`.
+        /// After an office title (`NameWords.officeTitles`), not after "Mr" or "Coach": `titled`.
         case afterOfficeTitle
         /// Never: only with a given name or the rest of the full name: `no`.
         case never
     }
-
-    /// Folded titles of the offices the table's figures hold: "President Xi", "King Charles",
-    /// "Premier Li", "le président Macron".
-    static let officeTitles: Set<String> = [
-        "president", "presidente", "prasident", "prasidentin", "vice-president", "premier", "minister", "ministre",
-        "ministro", "ministra", "ministerin", "chancellor", "chancelier", "kanzler", "kanzlerin", "bundeskanzler",
-        "canciller", "king", "queen", "roi", "reine", "emperor", "prince", "princess", "sultan", "emir", "sheikh",
-        "secretary-general", "secretary", "general", "taoiseach", "pope", "pape", "leader", "chairman",
-        "президент", "премьер", "министр", "канцлер", "президента",
-    ]
 
     /// The file of public figures.
     static let fileName = "people.tsv"
@@ -106,6 +96,12 @@ struct PublicFigures: Sendable {
     static let caseEndings: [(ending: String, replacement: String)] = [
         ("ogo", "i"), ("omu", "i"), ("im", "i"), ("ym", ""), ("om", ""), ("a", ""), ("u", ""), ("e", ""),
     ]
+
+    /// Whether a name's folded words are written in Cyrillic (not in Latin letters), whose surnames
+    /// take case endings: what ``match(_:inflected:)`` asks.
+    static func isInflected(folded: [String]) -> Bool {
+        (folded.last?.utf8.first ?? 0) >= 0x80
+    }
 
     /// The figure `words` (a name's normalised words) names, nil for none or for two figures.
     ///
